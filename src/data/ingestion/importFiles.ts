@@ -1,0 +1,213 @@
+// Imports a set of mapped files into the workspace tables in DuckDB. Every file is staged, checked
+// and split into accepted rows and rejects; the new tables replace the old ones in one transaction
+// only at the end, so a cancelled or failed import leaves the previous data as it was.
+
+import { TABLE_SPECS, type TableKind } from '../schema';
+import { sqlIdent, sqlString, type SqlConnection } from '../sql';
+import type { ImportOptions } from './importOptions';
+import type { StagePlan, StageProgress } from './stageFile';
+import type { BatchSink } from './stagingBatch';
+import { buildValidation, createRejectsSql, createTargetTableSql, insertAcceptedSql } from './validationSql';
+
+export interface FileToImport {
+  /** Short unique id, used in table names: letters, digits and underscores only. */
+  id: string;
+  file: File;
+  plan: StagePlan;
+  options: ImportOptions;
+}
+
+export interface FileImportReport {
+  id: string;
+  fileName: string;
+  kind: TableKind;
+  table: string;
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+  returns: number;
+  createdCustomers: number;
+  rejectsTable: string;
+  mode: ImportOptions['mode'];
+  importedAt: string;
+}
+
+export interface ImportResult {
+  reports: FileImportReport[];
+  /** Workspace tables whose contents changed (to be persisted). */
+  changedTables: string[];
+}
+
+/** Parses a file into the staging sink; in the browser this runs in the ingest worker. */
+export type Stager = (
+  file: File,
+  plan: StagePlan,
+  sink: BatchSink,
+  onProgress: (p: StageProgress) => void,
+) => Promise<number>;
+
+export interface ImportProgress {
+  fileName: string;
+  phase: 'reading' | 'checking' | 'saving';
+  rowsRead: number;
+  fraction: number;
+}
+
+export interface ImportContext {
+  conn: SqlConnection;
+  stage: Stager;
+  /** ISO date used for the far-future date check. */
+  today: string;
+  onProgress?: (p: ImportProgress) => void;
+  /** Checked between steps; the in-flight parse is cancelled by terminating its worker. */
+  signal?: AbortSignal;
+}
+
+const KIND_ORDER: TableKind[] = ['customers', 'purchases', 'campaigns', 'performance'];
+
+async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
+  const rows = await conn.query<{ n: number }>(
+    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(table)}`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+async function count(conn: SqlConnection, sql: string): Promise<number> {
+  const rows = await conn.query<{ n: number }>(sql);
+  return Number(rows[0]?.n ?? 0);
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new DOMException('The import was cancelled.', 'AbortError');
+}
+
+/** Imports files table by table (customers first, so purchases can be checked against them). */
+export async function importFiles(files: FileToImport[], ctx: ImportContext): Promise<ImportResult> {
+  const { conn } = ctx;
+  const ordered = [...files].sort((a, b) => KIND_ORDER.indexOf(a.options.kind) - KIND_ORDER.indexOf(b.options.kind));
+  const pending = new Map<string, string>(); // workspace table → its "__new" table
+  const scratch: string[] = [];
+  const reports: FileImportReport[] = [];
+  const importedAt = new Date().toISOString();
+
+  const newTableFor = async (kind: TableKind, mode: ImportOptions['mode']): Promise<string> => {
+    const table = TABLE_SPECS[kind].table;
+    const existing = pending.get(table);
+    if (existing) return existing;
+    const fresh = `${table}__new`;
+    await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(fresh)}`);
+    await conn.query(createTargetTableSql(kind, fresh));
+    if (mode === 'append' && (await tableExists(conn, table))) {
+      await conn.query(`INSERT INTO ${sqlIdent(fresh)} SELECT * FROM ${sqlIdent(table)}`);
+    }
+    pending.set(table, fresh);
+    return fresh;
+  };
+
+  try {
+    for (const item of ordered) {
+      throwIfAborted(ctx.signal);
+      const { options, file } = item;
+      const target = await newTableFor(options.kind, options.mode);
+      const stageTable = `stage_${item.id}`;
+      scratch.push(stageTable, `${stageTable}__checked`);
+      await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(stageTable)}`);
+
+      let created = false;
+      const sink: BatchSink = async (ipc) => {
+        await conn.insertArrowIpc(stageTable, ipc, !created);
+        created = true;
+      };
+      const rowsStaged = await ctx.stage(file, item.plan, sink, (p) =>
+        ctx.onProgress?.({ fileName: file.name, phase: 'reading', rowsRead: p.rowsRead, fraction: p.fraction }),
+      );
+      throwIfAborted(ctx.signal);
+      ctx.onProgress?.({ fileName: file.name, phase: 'checking', rowsRead: rowsStaged, fraction: 1 });
+
+      let customersTable: string | null = null;
+      if (options.kind === 'purchases') {
+        const pendingCustomers = pending.get('customers');
+        if (pendingCustomers) customersTable = pendingCustomers;
+        else if ((await tableExists(conn, 'customers')) && (await count(conn, 'SELECT count(*) AS n FROM customers')) > 0) {
+          customersTable = await newTableFor('customers', 'append');
+        }
+      }
+      const input = {
+        stageTable,
+        targetTable: target,
+        customersTable,
+        headers: item.plan.headers,
+        options,
+        idPrefix: item.id,
+        today: ctx.today,
+      };
+      const plan = buildValidation(input);
+      for (const statement of plan.statements) await conn.query(statement);
+      const before = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`);
+      await conn.query(insertAcceptedSql(input, plan.checkedTable, file.name));
+      const rejectsTable = `rejects_${item.id}`;
+      await conn.query(createRejectsSql(stageTable, plan.checkedTable, rejectsTable, item.plan.headers));
+
+      let createdCustomers = 0;
+      if (customersTable && options.kind === 'purchases' && options.unknownCustomers === 'create') {
+        const customersBefore = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(customersTable)}`);
+        await conn.query(
+          `INSERT INTO ${sqlIdent(customersTable)} (customer_id, source_file)
+           SELECT DISTINCT customer_id, ${sqlString(`${file.name} (created for unknown customers)`)} FROM ${sqlIdent(target)}
+           WHERE customer_id NOT IN (SELECT customer_id FROM ${sqlIdent(customersTable)})`,
+        );
+        createdCustomers = (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(customersTable)}`)) - customersBefore;
+      }
+
+      const accepted = (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`)) - before;
+      const rejected = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(rejectsTable)}`);
+      const returns =
+        options.kind === 'purchases'
+          ? await count(
+              conn,
+              `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return AND source_file = ${sqlString(file.name)}`,
+            )
+          : 0;
+      if (accepted + rejected !== rowsStaged) {
+        throw new Error(
+          `${file.name}: ${rowsStaged} rows read but ${accepted} accepted + ${rejected} rejected. This is a bug in Lantern; nothing was changed.`,
+        );
+      }
+      reports.push({
+        id: item.id,
+        fileName: file.name,
+        kind: options.kind,
+        table: TABLE_SPECS[options.kind].table,
+        rowsRead: rowsStaged,
+        accepted,
+        rejected,
+        returns,
+        createdCustomers,
+        rejectsTable,
+        mode: options.mode,
+        importedAt,
+      });
+      for (const t of [stageTable, plan.checkedTable]) await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+    }
+    throwIfAborted(ctx.signal);
+
+    // The swap: one transaction, so readers see either all old tables or all new ones.
+    await conn.query('BEGIN TRANSACTION');
+    try {
+      for (const [table, fresh] of pending) {
+        await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+        await conn.query(`ALTER TABLE ${sqlIdent(fresh)} RENAME TO ${sqlIdent(table)}`);
+      }
+      await conn.query('COMMIT');
+    } catch (error) {
+      await conn.query('ROLLBACK');
+      throw error;
+    }
+    return { reports, changedTables: [...pending.keys(), ...reports.map((r) => r.rejectsTable)] };
+  } catch (error) {
+    for (const t of [...scratch, ...pending.values(), ...reports.map((r) => r.rejectsTable)]) {
+      await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`).catch(() => undefined);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,287 @@
+// Builds the DuckDB SQL that turns a staged file (every cell as text) into typed rows of a
+// workspace table, and every row it cannot take into a reject with its row, column and reason.
+// Each staged row ends up in exactly one of the two, so rows read = accepted + rejected.
+
+import { TABLE_SPECS, type FieldSpec } from '../schema';
+import { sqlIdent, sqlString } from '../sql';
+import { DATE_FORMATS } from './dateFormats';
+import type { ImportOptions } from './importOptions';
+
+/** Staging tables hold `__row` (spreadsheet row number), `__problem` (a parse-level problem) and c0…cN as text. */
+export const stageColumn = (index: number): string => `c${index}`;
+
+export interface ValidationPlan {
+  /** Statements to run in order. */
+  statements: string[];
+  /** Table of checked rows: `__row`, `problems` (list of {column, reason}), and the typed `p_<field>` values. */
+  checkedTable: string;
+}
+
+export interface ValidationInput {
+  stageTable: string;
+  /** Table the accepted rows go into (created beforehand with `createTargetTableSql`). */
+  targetTable: string;
+  /** Customers table to check purchases against; null when no customers are known. */
+  customersTable: string | null;
+  headers: string[];
+  options: ImportOptions;
+  /** Prefix for generated purchase ids, unique per imported file. */
+  idPrefix: string;
+  /** Analysis "today" for the far-future check, ISO date. */
+  today: string;
+}
+
+/** DuckDB column type of a field in a workspace table. */
+export function columnType(field: FieldSpec, kind: ImportOptions['kind']): string {
+  if (kind === 'purchases' && field.name === 'is_return') return 'BOOLEAN';
+  switch (field.type) {
+    case 'string':
+      return 'VARCHAR';
+    case 'number':
+      return 'DOUBLE';
+    case 'integer':
+      return 'BIGINT';
+    case 'date':
+      return field.name === 'purchase_date' ? 'TIMESTAMP' : 'DATE';
+  }
+}
+
+/** Columns Lantern adds to each table besides the mapped fields. */
+function extraColumns(kind: ImportOptions['kind']): [string, string][] {
+  const provenance: [string, string][] = [
+    ['source_file', 'VARCHAR'],
+    ['source_row', 'INTEGER'],
+  ];
+  if (kind === 'performance') return [['ratio_mismatch', 'VARCHAR'], ...provenance];
+  if (kind === 'purchases') return [['currency', 'VARCHAR'], ...provenance];
+  return provenance;
+}
+
+/** CREATE TABLE for a workspace table of the given kind. */
+export function createTargetTableSql(kind: ImportOptions['kind'], table: string): string {
+  const spec = TABLE_SPECS[kind];
+  const columns = spec.fields.map((f) => `${sqlIdent(f.name)} ${columnType(f, kind)}`);
+  for (const [name, type] of extraColumns(kind)) columns.push(`${sqlIdent(name)} ${type}`);
+  return `CREATE TABLE ${sqlIdent(table)} (${columns.join(', ')})`;
+}
+
+/** Text to number, honouring the decimal separator and dropping currency symbols and spaces. */
+export function numberSql(raw: string, decimalSeparator: '.' | ','): string {
+  const cleaned = `regexp_replace(${raw}, '[\\s$€£¥]', '', 'g')`;
+  const normalised =
+    decimalSeparator === '.'
+      ? `replace(${cleaned}, ',', '')`
+      : `replace(replace(${cleaned}, '.', ''), ',', '.')`;
+  return `TRY_CAST(${normalised} AS DOUBLE)`;
+}
+
+/** Text to timestamp in the chosen format; a time-zone suffix is dropped so the local wall-clock date is kept. */
+export function dateSql(raw: string, format: ImportOptions['dateFormats'][string]): string {
+  if (format == null) return 'CAST(NULL AS TIMESTAMP)';
+  if (format === 'iso') {
+    const noZone = `regexp_replace(${raw}, '\\s*(Z|[+-]\\d{2}:?\\d{2})$', '')`;
+    return `TRY_CAST(${noZone} AS TIMESTAMP)`;
+  }
+  const patterns = DATE_FORMATS[format].strptime.map(sqlString).join(', ');
+  return `TRY_STRPTIME(${raw}, [${patterns}])`;
+}
+
+interface FieldExpr {
+  field: FieldSpec;
+  header: string;
+  raw: string;
+  parsed: string;
+}
+
+/** Builds the statements that check a staged file and split it into accepted rows and rejects. */
+export function buildValidation(input: ValidationInput): ValidationPlan {
+  const { options, headers, stageTable } = input;
+  const spec = TABLE_SPECS[options.kind];
+  const mapped = (name: string) => options.mapping[name] ?? null;
+  const headerOf = (name: string) => {
+    const i = mapped(name);
+    return i == null ? name : (headers[i] ?? name);
+  };
+  const rawOf = (name: string) => {
+    const i = mapped(name);
+    return i == null ? 'CAST(NULL AS VARCHAR)' : `r_${name}`;
+  };
+
+  // 1. Raw text per field, trimmed; Shopify-style exports get order-level values copied down.
+  const rawSelects = spec.fields
+    .filter((f) => mapped(f.name) != null)
+    .map((f) => {
+      const i = mapped(f.name) as number;
+      let expr = `NULLIF(trim(${stageColumn(i)}), '')`;
+      const orderIndex = mapped('order_id');
+      if (options.fillDownByOrder && orderIndex != null && f.name !== 'order_id') {
+        const order = `NULLIF(trim(${stageColumn(orderIndex)}), '')`;
+        expr = `coalesce(${expr}, last_value(${expr} IGNORE NULLS) OVER (PARTITION BY ${order} ORDER BY __row ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))`;
+      }
+      return `${expr} AS r_${f.name}`;
+    });
+
+  // 2. Typed value per field.
+  const exprs: FieldExpr[] = spec.fields.map((field) => {
+    const raw = rawOf(field.name);
+    let parsed: string;
+    if (field.name === 'is_return') {
+      parsed = `CASE WHEN lower(${raw}) IN ('true','t','yes','y','1','return','returned','refunded','cancelled','canceled') THEN true WHEN lower(${raw}) IN ('false','f','no','n','0') THEN false END`;
+    } else if (field.type === 'string') {
+      // Spreadsheet exports turn numeric ids into "17850.0"; the id is 17850.
+      parsed = field.name.endsWith('_id') || field.name === 'id' ? `regexp_replace(${raw}, '^(\\d+)\\.0+$', '\\1')` : raw;
+    } else if (field.type === 'date') {
+      parsed = dateSql(raw, options.dateFormats[field.name] ?? null);
+    } else {
+      parsed = numberSql(raw, options.decimalSeparator);
+    }
+    return { field, header: headerOf(field.name), raw, parsed };
+  });
+  if (options.kind === 'purchases' && options.amountFromQuantityTimesPrice && mapped('amount') == null) {
+    const amount = exprs.find((e) => e.field.name === 'amount');
+    if (amount) amount.parsed = 'round(p_quantity * p_unit_price, 2)';
+  }
+
+  const problem = (condition: string, header: string, reason: string) =>
+    `CASE WHEN ${condition} THEN {'column': ${sqlString(header)}, 'reason': ${reason}} END`;
+  const quoted = (raw: string) => `'"' || left(${raw}, 40) || '"'`;
+
+  const checks: string[] = [`CASE WHEN __problem IS NOT NULL THEN {'column': '(whole row)', 'reason': __problem} END`];
+  for (const e of exprs) {
+    const { field, header, raw } = e;
+    const p = `p_${field.name}`;
+    const derivedAmount = field.name === 'amount' && options.amountFromQuantityTimesPrice && mapped('amount') == null;
+    if (derivedAmount) {
+      // quantity and unit price are checked as required in their own right.
+      continue;
+    }
+    const required =
+      field.required ||
+      (options.kind === 'purchases' &&
+        options.amountFromQuantityTimesPrice &&
+        mapped('amount') == null &&
+        (field.name === 'quantity' || field.name === 'unit_price'));
+    if (required) checks.push(problem(`${raw} IS NULL`, header, `'missing required value'`));
+    if (field.type === 'date') {
+      const fmt = options.dateFormats[field.name];
+      const label = fmt ? DATE_FORMATS[fmt].label.split(':')[0] : 'no format chosen';
+      checks.push(
+        problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not a date (' || ${quoted(raw)} || ', expected ${label} format)'`),
+      );
+      checks.push(
+        problem(
+          `${p} IS NOT NULL AND (${p} < TIMESTAMP '1900-01-01' OR ${p} > TIMESTAMP ${sqlString(input.today)} + INTERVAL 365 DAY)`,
+          header,
+          `'out of range (' || strftime(${p}, '%Y-%m-%d') || ')'`,
+        ),
+      );
+    } else if (field.type === 'number' || field.type === 'integer') {
+      checks.push(problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not a number (' || ${quoted(raw)} || ')'`));
+      if (field.type === 'integer') {
+        checks.push(problem(`${p} IS NOT NULL AND ${p} <> round(${p})`, header, `'not a whole number (' || ${quoted(raw)} || ')'`));
+      }
+      const limit = field.name === 'age' ? `${p} < 0 OR ${p} > 120` : `abs(${p}) > 1e9`;
+      checks.push(problem(`${p} IS NOT NULL AND (${limit})`, header, `'out of range (' || ${quoted(raw)} || ')'`));
+      if (options.kind === 'performance' && ['impressions', 'clicks', 'conversions', 'cost', 'revenue'].includes(field.name)) {
+        checks.push(problem(`${p} < 0`, header, `'out of range (negative ' || ${sqlString(field.name)} || ')'`));
+      }
+    } else if (field.name === 'is_return') {
+      checks.push(problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not true/false (' || ${quoted(raw)} || ')'`));
+    }
+  }
+
+  const stage = sqlIdent(stageTable);
+  const checked = `${stageTable}__checked`;
+  const rawCte = `SELECT __row, __problem${rawSelects.length ? ', ' + rawSelects.join(', ') : ''} FROM ${stage}`;
+  const parsedSelect = exprs
+    .filter((e) => !(e.parsed.includes('p_quantity') && e.field.name === 'amount'))
+    .map((e) => `${e.parsed} AS p_${e.field.name}`);
+  const amountDerived = exprs.find((e) => e.field.name === 'amount' && e.parsed.includes('p_quantity'));
+
+  const statements: string[] = [];
+  statements.push(
+    `CREATE OR REPLACE TEMP TABLE ${sqlIdent(checked)} AS
+     WITH raw AS (${rawCte}),
+     parsed AS (SELECT *, ${parsedSelect.join(', ')} FROM raw)
+     ${amountDerived ? `, derived AS (SELECT *, ${amountDerived.parsed} AS p_amount FROM parsed)` : ''}
+     SELECT *, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS problems
+     FROM ${amountDerived ? 'derived' : 'parsed'}`,
+  );
+
+  // 3. Row-set checks: duplicate ids (first valid occurrence kept) and unknown customers.
+  const target = sqlIdent(input.targetTable);
+  const uniqueField = spec.fields.find((f) => f.unique && mapped(f.name) != null);
+  if (uniqueField) {
+    const p = `p_${uniqueField.name}`;
+    const header = headerOf(uniqueField.name);
+    statements.push(
+      `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(header)}, 'reason': 'duplicate id "' || c.${p} || '" (already imported)'})
+       WHERE len(c.problems) = 0 AND c.${p} IN (SELECT ${sqlIdent(uniqueField.name)} FROM ${target})`,
+    );
+    statements.push(
+      `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(header)}, 'reason': 'duplicate id "' || c.${p} || '" (first at row ' || d.first_row || ')'})
+       FROM (SELECT __row, min(__row) OVER (PARTITION BY ${p}) AS first_row FROM ${sqlIdent(checked)} WHERE len(problems) = 0 AND ${p} IS NOT NULL) AS d
+       WHERE c.__row = d.__row AND d.first_row <> c.__row`,
+    );
+  }
+  if (options.kind === 'purchases' && input.customersTable && options.unknownCustomers === 'reject') {
+    statements.push(
+      `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(headerOf('customer_id'))}, 'reason': 'unknown customer "' || c.p_customer_id || '" (not in the customers table)'})
+       WHERE len(c.problems) = 0 AND c.p_customer_id NOT IN (SELECT customer_id FROM ${sqlIdent(input.customersTable)})`,
+    );
+  }
+  return { statements, checkedTable: checked };
+}
+
+/** Inserts the accepted rows of a checked file into the target table. */
+export function insertAcceptedSql(input: ValidationInput, checkedTable: string, fileName: string): string {
+  const { options } = input;
+  const spec = TABLE_SPECS[options.kind];
+  const values = spec.fields.map((f) => {
+    const p = `p_${f.name}`;
+    if (options.kind === 'purchases' && f.name === 'id') {
+      return options.mapping.id == null ? `${sqlString(input.idPrefix)} || ':' || __row` : p;
+    }
+    if (options.kind === 'purchases' && f.name === 'is_return') {
+      const prefix = options.cancellationPrefix;
+      const byPrefix = prefix && options.mapping.order_id != null ? ` OR starts_with(p_order_id, ${sqlString(prefix)})` : '';
+      return `(coalesce(p_is_return, false) OR p_amount < 0 OR coalesce(p_quantity, 0) < 0${byPrefix})`;
+    }
+    if (f.type === 'date' && f.name !== 'purchase_date') return `CAST(${p} AS DATE)`;
+    if (f.type === 'integer') return `CAST(${p} AS BIGINT)`;
+    return p;
+  });
+  if (options.kind === 'performance') values.push(ratioMismatchSql());
+  if (options.kind === 'purchases') values.push(sqlString(options.currency));
+  values.push(sqlString(fileName), '__row');
+  return `INSERT INTO ${sqlIdent(input.targetTable)} SELECT ${values.join(', ')} FROM ${sqlIdent(checkedTable)} WHERE len(problems) = 0 ORDER BY __row`;
+}
+
+/** Names the file's own CTR/CPC/ROAS values that disagree with the ones computed from its raw columns. */
+function ratioMismatchSql(): string {
+  const check = (name: string, computed: string) => {
+    const p = `p_${name}`;
+    const close = (a: string) => `abs(${p} - (${a})) <= greatest(0.0005, 0.01 * abs(${a}))`;
+    // CTR is often written as a percentage.
+    const percentOk = name === 'ctr' ? ` OR ${close(`100 * ${computed}`)}` : '';
+    return `CASE WHEN ${p} IS NOT NULL AND (${computed}) IS NOT NULL AND NOT (${close(computed)}${percentOk}) THEN '${name}' END`;
+  };
+  const parts = [
+    check('ctr', 'p_clicks / NULLIF(p_impressions, 0)'),
+    check('cpc', 'p_cost / NULLIF(p_clicks, 0)'),
+    check('roas', 'p_revenue / NULLIF(p_cost, 0)'),
+  ];
+  return `NULLIF(concat_ws(', ', ${parts.join(', ')}), '')`;
+}
+
+/** Creates the table of rejected rows: row number, columns, reasons, then the row as it was in the file. */
+export function createRejectsSql(stageTable: string, checkedTable: string, rejectsTable: string, headers: string[]): string {
+  const original = headers.map((h, i) => `${stageColumn(i)} AS ${sqlIdent(h)}`);
+  return `CREATE OR REPLACE TABLE ${sqlIdent(rejectsTable)} AS
+    SELECT __row AS _row,
+      array_to_string(list_distinct(list_transform(problems, x -> x.column)), ', ') AS _column,
+      array_to_string(list_transform(problems, x -> x.column || ': ' || x.reason), '; ') AS _reason
+      ${original.length ? ', ' + original.join(', ') : ''}
+    FROM ${sqlIdent(checkedTable)} JOIN ${sqlIdent(stageTable)} USING (__row)
+    WHERE len(problems) > 0 ORDER BY __row`;
+}

@@ -1,0 +1,52 @@
+// Runs Lantern's whole import path in Node: sniff, propose a mapping, stage, check and swap.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { proposeMapping } from '../../src/data/ingestion/detectMapping';
+import { importFiles, type FileImportReport } from '../../src/data/ingestion/importFiles';
+import type { ImportOptions } from '../../src/data/ingestion/importOptions';
+import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
+import { stageFile } from '../../src/data/ingestion/stageFile';
+import type { SqlConnection } from '../../src/data/sql';
+
+export const FIXTURES = path.resolve(__dirname, '../fixtures');
+
+/** A File from a path (or raw content) as the browser would hand it over. */
+export function fileFrom(name: string, content?: string | Uint8Array): File {
+  const data = content ?? readFileSync(name);
+  return new File([data as BlobPart], path.basename(name));
+}
+
+export type OkSniff = Extract<FileSniff, { ok: true }>;
+
+/** Sniffs a file and fails the test with the file's message when it is refused. */
+export async function sniffOk(file: File, overrides: SniffOverrides = {}): Promise<OkSniff> {
+  const sniff = await sniffFile(file, overrides);
+  if (!sniff.ok) throw new Error(`refused: ${sniff.message}`);
+  return sniff;
+}
+
+let counter = 0;
+
+/** Imports files with the proposed mapping (optionally adjusted) and returns one report per file. */
+export async function importWithProposal(
+  conn: SqlConnection,
+  files: File[],
+  adjust: (options: ImportOptions, sniff: OkSniff) => Partial<ImportOptions> = () => ({}),
+  overrides: SniffOverrides = {},
+): Promise<FileImportReport[]> {
+  const items = [];
+  for (const file of files) {
+    const sniff = await sniffOk(file, overrides);
+    const proposal = proposeMapping({ fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows });
+    const options = { ...proposal.options, ...adjust(proposal.options, sniff) };
+    items.push({
+      id: `f${++counter}`,
+      file,
+      options,
+      plan: { format: sniff.format, dialect: sniff.dialect, hasHeader: sniff.hasHeader, headers: sniff.headers, encoding: sniff.dialect?.encoding ?? 'utf-8' },
+    });
+  }
+  const result = await importFiles(items, { conn, stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, 1000), today: '2026-11-25' });
+  return result.reports;
+}

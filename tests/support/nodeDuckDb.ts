@@ -1,0 +1,44 @@
+// DuckDB for Node tests: duckdb-wasm's own blocking Node build, the same engine and extension set as
+// the browser, so a query that needs an extension fails here as it would in the app.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { SqlRow, SqlStore } from '../../src/data/sql';
+
+const require = createRequire(import.meta.url);
+// The blocking build and apache-arrow are CommonJS; loading Arrow through require gives the same
+// class instances the build uses for its instanceof checks.
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+const arrow = require('apache-arrow') as typeof import('apache-arrow');
+
+const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+/** Opens a fresh in-memory DuckDB with Lantern's offline settings. */
+export async function openNodeDuckDb(): Promise<SqlStore & { close(): void }> {
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  db.open({ query: { castBigIntToDouble: true } });
+  const conn = db.connect();
+  conn.query('SET autoinstall_known_extensions=false');
+  conn.query('SET autoload_known_extensions=false');
+  return {
+    async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
+      const table = conn.query(sql);
+      return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+    },
+    async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
+    async exportArrowIpc(table: string): Promise<Uint8Array> {
+      const result = conn.query(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
+      return arrow.tableToIPC(result as unknown as import('apache-arrow').Table, 'stream');
+    },
+    close() {
+      conn.close();
+    },
+  };
+}
