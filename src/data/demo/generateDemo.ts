@@ -146,8 +146,13 @@ export interface DemoTable {
 
 const DAY_MS = 86_400_000;
 const SECONDS_PER_DAY = 86_400;
-/** Customers registered before the window reach back this many days, so the data starts with an existing base. */
-const PRE_WINDOW_DAYS = 365;
+/**
+ * Registrations reach back this many days before the window, so the window opens on an established customer base
+ * (close to steady state) instead of an empty shop whose revenue would only climb.
+ */
+const PRE_WINDOW_DAYS = 730;
+/** Share of customers registered before the window; the rest sign up inside it, a little faster over time. */
+const PRE_WINDOW_SHARE = 0.45;
 
 const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
@@ -279,9 +284,9 @@ interface CategorySpec {
 }
 
 const CATEGORIES: readonly CategorySpec[] = [
-  { name: 'Electronics', code: 'EL', weight: 0.1, medianPrice: 149, priceSpread: 0.8, products: 40, returnRate: 0.045, extraUnits: 0.05 },
+  { name: 'Electronics', code: 'EL', weight: 0.1, medianPrice: 149, priceSpread: 0.8, products: 40, returnRate: 0.05, extraUnits: 0.05 },
   { name: 'Home & Kitchen', code: 'HK', weight: 0.16, medianPrice: 39, priceSpread: 0.6, products: 60, returnRate: 0.025, extraUnits: 0.25 },
-  { name: 'Fashion', code: 'FA', weight: 0.2, medianPrice: 45, priceSpread: 0.5, products: 80, returnRate: 0.07, extraUnits: 0.3 },
+  { name: 'Fashion', code: 'FA', weight: 0.2, medianPrice: 45, priceSpread: 0.5, products: 80, returnRate: 0.075, extraUnits: 0.3 },
   { name: 'Beauty & Health', code: 'BH', weight: 0.14, medianPrice: 22, priceSpread: 0.5, products: 50, returnRate: 0.012, extraUnits: 0.5 },
   { name: 'Sports & Outdoors', code: 'SP', weight: 0.1, medianPrice: 59, priceSpread: 0.7, products: 40, returnRate: 0.03, extraUnits: 0.15 },
   { name: 'Books & Media', code: 'BK', weight: 0.1, medianPrice: 16, priceSpread: 0.4, products: 60, returnRate: 0.01, extraUnits: 0.3 },
@@ -324,6 +329,12 @@ const CHANNELS = ['web', 'mobile app', 'store', 'marketplace'] as const;
 const CHANNEL_WEIGHTS = [0.42, 0.28, 0.2, 0.1];
 const STORE_CHANNEL = 2;
 const MOBILE_CHANNEL = 1;
+const sampleChannel = weightedSampler(
+  CHANNELS.map((_, i) => i),
+  CHANNEL_WEIGHTS,
+);
+/** Price factors of discounted lines (20 % off is the most common promotion). */
+const DISCOUNTS = [0.9, 0.8, 0.8, 0.7];
 
 // Orders per hour of the day (0..23): online peaks in the evening, stores follow opening hours.
 const WEB_HOURS = [1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.2, 2.8, 3.2, 3.4, 3.6, 3.4, 3.3, 3.3, 3.4, 3.6, 4, 4.6, 5, 4.6, 3.4, 2];
@@ -405,12 +416,12 @@ const STREAM_CAMPAIGNS = 5;
 function drawCustomer(seed: number, index: number, calendar: Calendar): CustomerProfile {
   const rng = mulberry32(hashSeed(seed, STREAM_CUSTOMER, index));
   const windowDays = calendar.windowEndIndex - calendar.windowStartIndex + 1;
-  // A fifth of the base registered before the window; later sign-ups grow over time (half uniform, half rising).
+  // sign-ups inside the window: mostly uniform, partly rising (density ∝ x), for a business that grows slowly
   let registrationIndex: number;
-  if (rng() < 0.2) {
+  if (rng() < PRE_WINDOW_SHARE) {
     registrationIndex = calendar.windowStartIndex - 1 - Math.floor(rng() * PRE_WINDOW_DAYS);
   } else {
-    const position = rng() < 0.5 ? rng() : Math.sqrt(rng());
+    const position = rng() < 0.85 ? rng() : Math.sqrt(rng());
     registrationIndex = calendar.windowStartIndex + Math.min(windowDays - 1, Math.floor(position * windowDays));
   }
   // Most buy on the day they register; the rest after a while.
@@ -513,7 +524,10 @@ function expectedRows(profiles: CustomerProfile[], rateScale: number, seed: numb
   return rows * (1 + MEAN_RETURN_RATE);
 }
 
-/** Finds the rate scale whose expected row count meets the target: multiplicative steps, then bisection. */
+/**
+ * Finds the rate scale whose expected row count meets the target. Rows grow roughly like a power of the scale, so
+ * each step is a secant step in log–log space, kept inside the bracket found so far (bisection when it would leave it).
+ */
 function calibrateRateScale(
   profiles: CustomerProfile[],
   targetRows: number,
@@ -521,36 +535,30 @@ function calibrateRateScale(
   calendar: Calendar,
 ): { rateScale: number; rows: number } {
   const tolerance = 0.003;
-  let low = 0;
-  let lowRows = 0;
-  let high = Infinity;
-  let highRows = Infinity;
-  let scale = 1;
-  let best = { rateScale: 1, rows: expectedRows(profiles, 1, seed, calendar) };
-  for (let step = 0; step < 40; step++) {
-    const rows = step === 0 ? best.rows : expectedRows(profiles, scale, seed, calendar);
-    if (Math.abs(rows - targetRows) < Math.abs(best.rows - targetRows)) best = { rateScale: scale, rows };
-    if (Math.abs(rows / targetRows - 1) < tolerance) return { rateScale: scale, rows };
-    if (rows < targetRows) {
-      low = scale;
-      lowRows = rows;
-    } else {
-      high = scale;
-      highRows = rows;
+  const minScale = 1e-4;
+  const maxScale = 1e4;
+  let low = minScale;
+  let high = maxScale;
+  let previous: { rateScale: number; rows: number } | null = null;
+  let current = { rateScale: 1, rows: expectedRows(profiles, 1, seed, calendar) };
+  let best = current;
+  for (let step = 0; step < 30; step++) {
+    if (Math.abs(current.rows - targetRows) < Math.abs(best.rows - targetRows)) best = current;
+    if (Math.abs(current.rows / targetRows - 1) < tolerance) return current;
+    if (current.rows < targetRows) low = Math.max(low, current.rateScale);
+    else high = Math.min(high, current.rateScale);
+    let slope = 1;
+    if (previous && previous.rows > 0 && current.rows > 0 && previous.rateScale !== current.rateScale) {
+      slope = Math.log(current.rows / previous.rows) / Math.log(current.rateScale / previous.rateScale);
     }
-    let next: number;
-    if (!Number.isFinite(high)) next = scale * Math.min(8, Math.max(1.05, targetRows / Math.max(rows, 1)));
-    else if (low === 0) next = scale * Math.max(0.125, Math.min(0.95, targetRows / Math.max(rows, 1)));
-    else {
-      // interpolate on the log scale between the bracket ends, kept away from them so the bracket always shrinks
-      const fraction = Math.log(targetRows / Math.max(lowRows, 1)) / Math.log(highRows / Math.max(lowRows, 1));
-      const safeFraction = Number.isFinite(fraction) ? Math.min(0.9, Math.max(0.1, fraction)) : 0.5;
-      next = low * Math.pow(high / low, safeFraction);
-    }
-    if (next > 1e4 || next < 1e-4) break;
-    scale = next;
+    const safeSlope = Number.isFinite(slope) ? Math.min(2, Math.max(0.2, slope)) : 1;
+    let next = current.rateScale * Math.pow(targetRows / Math.max(current.rows, 1), 1 / safeSlope);
+    if (!(next > low && next < high)) next = Math.sqrt(low * high);
+    if (next <= minScale || next >= maxScale || next === current.rateScale) break;
+    previous = current;
+    current = { rateScale: next, rows: expectedRows(profiles, next, seed, calendar) };
   }
-  return best;
+  return Math.abs(current.rows - targetRows) < Math.abs(best.rows - targetRows) ? current : best;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -588,7 +596,7 @@ function customerPurchases(
   const unitsBoost = Math.sqrt(profile.spendLevel);
   for (const day of orderDays) {
     const orderId = `O${String(nextOrderNumber++).padStart(8, '0')}`;
-    const channel = rng() < 0.7 ? profile.preferredChannel : sampleIndexFromWeights(rng);
+    const channel = rng() < 0.7 ? profile.preferredChannel : sampleChannel(rng);
     const hour = HOUR_SAMPLERS[channel]?.(rng) ?? 12;
     const secondOfDay = hour * 3600 + Math.floor(rng() * 3600);
     const timestamp = timestampString(calendar.dayStrings[day] ?? '', secondOfDay);
@@ -652,16 +660,6 @@ function customerPurchases(
   }
   sortCustomerRows(out, firstRow, sortKeys, hasReturns);
   return nextOrderNumber;
-}
-
-const DISCOUNTS = [0.9, 0.8, 0.8, 0.7];
-const sampleChannel = weightedSampler(
-  CHANNELS.map((_, i) => i),
-  CHANNEL_WEIGHTS,
-);
-
-function sampleIndexFromWeights(rng: Rng): number {
-  return sampleChannel(rng);
 }
 
 /** Puts one customer's rows in time order; orders on one day can be drawn out of order, returns come later. */
@@ -744,7 +742,7 @@ interface AlwaysOnTemplate {
 
 const ALWAYS_ON: readonly AlwaysOnTemplate[] = [
   { name: 'Brand Search', type: 'paid search', targetSegment: 'All customers', startOffsetDays: 0, spendPerDay: 180, baseRoas: 6, responseExponent: 0.55, dropCandidate: true },
-  { name: 'Generic Search – Prospecting', type: 'paid search', targetSegment: 'New', startOffsetDays: 21, spendPerDay: 260, baseRoas: 2.8, responseExponent: 0.7, dropCandidate: true },
+  { name: 'Generic Search - Prospecting', type: 'paid search', targetSegment: 'New', startOffsetDays: 21, spendPerDay: 260, baseRoas: 2.8, responseExponent: 0.7, dropCandidate: true },
   { name: 'Social Prospecting', type: 'paid social', targetSegment: 'New', startOffsetDays: 45, spendPerDay: 220, baseRoas: 2.2, responseExponent: 0.65, dropCandidate: true },
   { name: 'Social Retargeting', type: 'paid social', targetSegment: 'At Risk', startOffsetDays: 90, spendPerDay: 120, baseRoas: 3.5, responseExponent: 0.6 },
   { name: 'Display Retargeting', type: 'display', targetSegment: 'Hibernating', startOffsetDays: 60, spendPerDay: 90, baseRoas: 1.8, responseExponent: 0.6 },
@@ -768,7 +766,7 @@ interface SeasonalTemplate {
 }
 
 const SEASONAL: readonly SeasonalTemplate[] = [
-  { name: 'Valentine’s Day', type: 'paid social', targetSegment: 'Potential Loyalists', month: 2, day: 1, durationDays: 14, spendPerDay: 150, baseRoas: 2.6, responseExponent: 0.65 },
+  { name: "Valentine's Day", type: 'paid social', targetSegment: 'Potential Loyalists', month: 2, day: 1, durationDays: 14, spendPerDay: 150, baseRoas: 2.6, responseExponent: 0.65 },
   { name: 'Spring Sale', type: 'email', targetSegment: 'Loyal', month: 3, day: 20, durationDays: 21, spendPerDay: 20, baseRoas: 16, responseExponent: 0.75 },
   { name: 'Summer Sale', type: 'display', targetSegment: 'All customers', month: 6, day: 20, durationDays: 30, spendPerDay: 140, baseRoas: 2.1, responseExponent: 0.6 },
   { name: 'Back to School', type: 'paid search', targetSegment: 'New', month: 8, day: 10, durationDays: 30, spendPerDay: 200, baseRoas: 3.1, responseExponent: 0.7 },
@@ -840,7 +838,7 @@ function generateCampaigns(seed: number, windowStartDay: number, endDay: number,
   const candidates = plans
     .map((plan, index) => ({ plan, index }))
     .filter(({ plan }) => plan.dropCandidate && plan.status === 'active' && plan.startDay <= endDay - 150);
-  const chosen = candidates[Math.floor(rng() * candidates.length)] ?? { plan: plans[0], index: 0 };
+  const droppedIndex = candidates[Math.floor(rng() * candidates.length)]?.index ?? 0;
   // somewhere 20–45 days back: inside the last 60 days, with enough days on both sides to see it
   const dropDay = endDay - randomInt(rng, 20, 45);
 
@@ -859,11 +857,11 @@ function generateCampaigns(seed: number, windowStartDay: number, endDay: number,
       end_date: isoDay(plan.endDay),
       status: plan.status,
     });
-    const dropFrom = index === chosen.index ? dropDay : null;
+    const dropFrom = index === droppedIndex ? dropDay : null;
     appendPerformance(performance, campaignId, plan, dropFrom, calendar, mulberry32(hashSeed(seed, STREAM_CAMPAIGNS, index + 1)));
   });
   performance.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.campaign_id < b.campaign_id ? -1 : 1));
-  const dropped = campaigns[chosen.index];
+  const dropped = campaigns[droppedIndex];
   return {
     campaigns,
     performance,

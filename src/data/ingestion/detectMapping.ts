@@ -100,8 +100,8 @@ function detectShape(sample: FileSample): KnownShape {
   return sample.hasHeader ? 'generic' : 'cdnow';
 }
 
-/** Proposes table, mapping and read options for a file; the user can change every part of it. */
-export function proposeMapping(sample: FileSample): MappingProposal {
+/** Proposes table, mapping and read options for a file (for `forcedKind` when the user picked the table). */
+export function proposeMapping(sample: FileSample, forcedKind?: TableKind): MappingProposal {
   const notes: string[] = [];
   const shape = detectShape(sample);
   const fit = {} as Record<TableKind, number>;
@@ -119,6 +119,7 @@ export function proposeMapping(sample: FileSample): MappingProposal {
   // A file named after a table is that table when its columns allow it.
   const byName = TABLE_KINDS.find((k) => sample.fileName.toLowerCase().includes(k === 'performance' ? 'perform' : k));
   if (byName && fit[byName] >= fit[kind] - 0.15 && shape === 'generic') kind = byName;
+  if (forcedKind) kind = forcedKind;
 
   const mapping = { ...mappings[kind] };
   let amountFromQuantityTimesPrice = false;

@@ -1,0 +1,11 @@
+// The main navigation, in the order the pages appear.
+
+export const NAV_ITEMS = [
+  { path: '/', label: 'Dashboard' },
+  { path: '/customers', label: 'Customers' },
+  { path: '/campaigns', label: 'Campaigns' },
+  { path: '/analytics', label: 'Analytics' },
+  { path: '/alerts', label: 'Alerts' },
+  { path: '/data', label: 'Data' },
+  { path: '/settings', label: 'Settings' },
+] as const;

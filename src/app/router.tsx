@@ -1,0 +1,28 @@
+// Routes. Hash-based, so the static build works from any URL and sub-path without server rewrites.
+
+import { createHashRouter } from 'react-router';
+import { AlertsPage } from '../pages/alerts/AlertsPage';
+import { AnalyticsPage } from '../pages/analytics/AnalyticsPage';
+import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
+import { CustomersPage } from '../pages/customers/CustomersPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { DataPage } from '../pages/data/DataPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { Layout } from './Layout';
+
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
+      { path: 'data', element: <DataPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);

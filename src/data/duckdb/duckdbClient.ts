@@ -1,0 +1,60 @@
+// Starts DuckDB-WASM in its own worker (AsyncDuckDB) from bundles served by this app's origin,
+// with extension auto-install and auto-load off: Lantern never fetches code from elsewhere.
+
+import { AsyncDuckDB, ConsoleLogger, LogLevel, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { RecordBatchStreamWriter } from 'apache-arrow';
+import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { sqlIdent, type SqlRow, type SqlStore } from '../sql';
+
+export interface LanternDuckDb {
+  db: AsyncDuckDB;
+  /** For the UI's reads: it sees committed data only, never an import half-way. */
+  read: SqlStore;
+  /** For imports and other writes. */
+  write: SqlStore;
+}
+
+function wrapConnection(conn: AsyncDuckDBConnection): SqlStore {
+  return {
+    async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
+      const table = await conn.query(sql);
+      return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+    },
+    async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
+    async exportArrowIpc(table: string): Promise<Uint8Array> {
+      // Streamed batch by batch so the main thread is never held for the whole table.
+      const reader = await conn.send(`SELECT * FROM ${sqlIdent(table)}`);
+      const writer = new RecordBatchStreamWriter();
+      for await (const batch of reader) writer.write(batch);
+      writer.finish();
+      return writer.toUint8Array(true);
+    },
+  };
+}
+
+let started: Promise<LanternDuckDb> | null = null;
+
+/** The app's one DuckDB instance, started on first use. */
+export function getDuckDb(): Promise<LanternDuckDb> {
+  started ??= startDuckDb();
+  return started;
+}
+
+async function startDuckDb(): Promise<LanternDuckDb> {
+  const worker = new Worker(new URL(duckdbWorkerUrl, document.baseURI));
+  const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  await db.instantiate(new URL(duckdbWasmUrl, document.baseURI).href);
+  await db.open({ query: { castBigIntToDouble: true } });
+  const extensionRepository = new URL('duckdb-extensions', document.baseURI).href.replace(/'/g, "''");
+  const read = await db.connect();
+  const write = await db.connect();
+  for (const conn of [read, write]) {
+    await conn.query('SET autoinstall_known_extensions = false');
+    await conn.query('SET autoload_known_extensions = false');
+    await conn.query(`SET custom_extension_repository = '${extensionRepository}'`);
+  }
+  return { db, read: wrapConnection(read), write: wrapConnection(write) };
+}

@@ -1,0 +1,74 @@
+// Saves changed DuckDB tables to IndexedDB and loads them back on start. The blobs are written and
+// the manifest switched in one IndexedDB transaction, so a reload at any moment leaves either the
+// old workspace or the new one, never a mix.
+
+import { sqlIdent, type SqlStore } from '../sql';
+import type { FileImportReport } from '../ingestion/importFiles';
+import type { LanternDb, TableBlob } from './lanternDb';
+import { CURRENT_WORKSPACE, emptyManifest, restoreManifest, type WorkspaceManifest } from './workspaceManifest';
+
+/** Reads the stored manifest (or an empty one). */
+export async function loadManifest(db: LanternDb, id = CURRENT_WORKSPACE): Promise<WorkspaceManifest> {
+  const stored = await db.manifests.get(id);
+  return stored ? restoreManifest(stored) : emptyManifest(id);
+}
+
+/** Loads every stored table into DuckDB; returns the manifest it loaded. */
+export async function restoreWorkspace(store: SqlStore, db: LanternDb, id = CURRENT_WORKSPACE): Promise<WorkspaceManifest> {
+  const manifest = await loadManifest(db, id);
+  for (const [table, stored] of Object.entries(manifest.tables)) {
+    const blob = await db.blobs.get(stored.blobId);
+    if (!blob) throw new Error(`The stored workspace is missing the data of table ${table}.`);
+    await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    await store.insertArrowIpc(table, blob.bytes, true);
+  }
+  return manifest;
+}
+
+let blobCounter = 0;
+
+/** Persists the tables an import changed and records its reports; imports whose table was replaced are dropped from history. */
+export async function saveImport(
+  store: SqlStore,
+  db: LanternDb,
+  changedTables: string[],
+  reports: FileImportReport[],
+  id = CURRENT_WORKSPACE,
+): Promise<WorkspaceManifest> {
+  const blobs: TableBlob[] = [];
+  const tables: WorkspaceManifest['tables'] = {};
+  for (const table of changedTables) {
+    const bytes = await store.exportArrowIpc(table);
+    const rows = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
+    const blobId = `${table}@${Date.now().toString(36)}-${(++blobCounter).toString(36)}`;
+    blobs.push({ id: blobId, table, bytes });
+    tables[table] = { blobId, rows: Number(rows[0]?.n ?? 0) };
+  }
+  let obsoleteRejects: string[] = [];
+  const saved = await db.transaction('rw', db.manifests, db.blobs, async () => {
+    const current = await loadManifest(db, id);
+    const replaced = new Set(reports.filter((r) => r.mode === 'replace').map((r) => r.table));
+    const kept = current.imports.filter((r) => !replaced.has(r.table));
+    obsoleteRejects = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
+    const nextTables = { ...current.tables, ...tables };
+    for (const t of obsoleteRejects) delete nextTables[t];
+    const next: WorkspaceManifest = { ...current, savedAt: new Date().toISOString(), tables: nextTables, imports: [...kept, ...reports] };
+    await db.blobs.bulkPut(blobs);
+    await db.manifests.put(next);
+    const referenced = new Set(Object.values(nextTables).map((t) => t.blobId));
+    const unreferenced = (await db.blobs.toCollection().primaryKeys()).filter((k) => !referenced.has(k));
+    await db.blobs.bulkDelete(unreferenced);
+    return next;
+  });
+  for (const t of obsoleteRejects) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+  return saved;
+}
+
+/** Empties IndexedDB and drops every table in DuckDB. */
+export async function deleteAllLocalData(store: SqlStore, db: LanternDb): Promise<void> {
+  const tables = await store.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`,
+  );
+  for (const t of tables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t.name)}`);
+  await db.delete();
+}

@@ -1,0 +1,123 @@
+// The workspace service: opens DuckDB and restores the stored workspace, runs imports through the
+// ingest worker and saves the result, loads the demo, and deletes everything. No React here.
+
+import { proxy } from 'comlink';
+import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
+import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
+import { proposeMapping } from './ingestion/detectMapping';
+import { importFiles, type FileToImport, type ImportProgress, type ImportResult, type Stager } from './ingestion/importFiles';
+import { LanternDb } from './store/lanternDb';
+import { deleteAllLocalData, restoreWorkspace, saveImport } from './store/workspaceSnapshot';
+import type { WorkspaceManifest } from './store/workspaceManifest';
+import { sqlIdent } from './sql';
+
+let lanternDb: LanternDb | null = null;
+const storage = () => (lanternDb ??= new LanternDb());
+
+export interface OpenWorkspace {
+  duck: LanternDuckDb;
+  manifest: WorkspaceManifest;
+}
+
+let opened: Promise<OpenWorkspace> | null = null;
+
+/** Starts DuckDB and loads the stored workspace into it; the UI shows data only after this resolves. */
+export function openWorkspace(): Promise<OpenWorkspace> {
+  opened ??= (async () => {
+    const duck = await getDuckDb();
+    const manifest = await restoreWorkspace(duck.write, storage());
+    return { duck, manifest };
+  })();
+  return opened;
+}
+
+/** Rejects when the signal aborts, so a terminated worker's promise does not hang the import. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The import was cancelled.', 'AbortError'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const stageInWorker =
+  (signal?: AbortSignal): Stager =>
+  (file, plan, sink, onProgress) =>
+    untilAborted(ingestWorker().stage(file, plan, proxy(sink), proxy(onProgress)), signal);
+
+export interface ImportOutcome extends ImportResult {
+  manifest: WorkspaceManifest;
+}
+
+/** Imports mapped files, then saves the changed tables; the previous workspace stays until both are done. */
+export async function runImport(
+  files: FileToImport[],
+  onProgress: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportOutcome> {
+  const { duck } = await openWorkspace();
+  signal?.addEventListener('abort', cancelIngestWorker, { once: true });
+  const result = await importFiles(files, {
+    conn: duck.write,
+    stage: stageInWorker(signal),
+    today: new Date().toISOString().slice(0, 10),
+    onProgress,
+    signal,
+  });
+  onProgress({ fileName: '', phase: 'saving', rowsRead: 0, fraction: 1 });
+  const manifest = await saveImport(duck.write, storage(), result.changedTables, result.reports);
+  return { ...result, manifest };
+}
+
+let importCounter = 0;
+
+/** A short id for table names of one imported file. */
+export function newImportId(): string {
+  return `${Date.now().toString(36)}${(++importCounter).toString(36)}`;
+}
+
+/** Generates the demo data in the worker and imports it like dropped files. */
+export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportOutcome> {
+  const files = await ingestWorker().demoFiles({});
+  const items: FileToImport[] = [];
+  for (const demo of files) {
+    const file = new File([demo.text], demo.name, { type: 'text/csv' });
+    const sniff = await ingestWorker().sniff(file);
+    if (!sniff.ok) throw new Error(sniff.message);
+    const proposal = proposeMapping({ fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows });
+    items.push({
+      id: newImportId(),
+      file,
+      options: proposal.options,
+      plan: { format: sniff.format, dialect: sniff.dialect, hasHeader: sniff.hasHeader, headers: sniff.headers, encoding: sniff.dialect?.encoding ?? 'utf-8' },
+    });
+  }
+  return runImport(items, onProgress, signal);
+}
+
+/** The rejected rows of one imported file as a CSV file (built inside DuckDB's worker). */
+export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
+  const { duck } = await openWorkspace();
+  const fileName = `${rejectsTable}.csv`;
+  const columns = await duck.read.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${rejectsTable}' ORDER BY ordinal_position`);
+  const select = columns
+    .map(({ name }) => {
+      const alias = name === '_row' ? 'row' : name === '_column' ? 'column' : name === '_reason' ? 'reason' : name;
+      return `${sqlIdent(name)} AS ${sqlIdent(alias)}`;
+    })
+    .join(', ');
+  await duck.read.query(`COPY (SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row) TO '${fileName}' (HEADER, DELIMITER ',')`);
+  const bytes = await duck.db.copyFileToBuffer(fileName);
+  await duck.db.dropFile(fileName);
+  return new Blob([bytes as BlobPart], { type: 'text/csv' });
+}
+
+/** Deletes every table and all of IndexedDB; the caller reloads the page. */
+export async function deleteEverything(): Promise<void> {
+  const { duck } = await openWorkspace();
+  lanternDb?.close();
+  await deleteAllLocalData(duck.write, storage());
+  lanternDb = null;
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startApp, type AppUnderTest } from './support/browser';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures');
+let app: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  context = await app.newContext();
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function tableRows(table: string): Promise<string> {
+  return (await page.getByTestId(`table-${table}`).getByTestId('table-rows').textContent()) ?? '';
+}
+
+describe('importing a purchases file in the built app', () => {
+  it('imports through the file input, shows the counts, and keeps the data across a reload', async () => {
+    await page.goto(`${app.url}#/data`);
+    await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'bad/missing-customer-id.csv'));
+    await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+    const report = page.getByTestId('import-report').first();
+    await expect.poll(() => report.getByTestId('rows-read').textContent(), { timeout: 60_000 }).toBe('5');
+    expect(await report.getByTestId('rows-accepted').textContent()).toBe('3');
+    expect(await report.getByTestId('rows-rejected').textContent()).toBe('2');
+    expect(await tableRows('purchases')).toBe('3');
+
+    await page.reload();
+    await expect.poll(() => tableRows('purchases'), { timeout: 60_000 }).toBe('3');
+  });
+
+  it('downloads the rejected rows as CSV with row, column and reason', async () => {
+    await page.goto(`${app.url}#/data`);
+    const report = page.getByTestId('import-report').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('download-rejects').click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/^row,column,reason,/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^3,customer_id,customer_id: missing required value/);
+    expect(lines[2]).toMatch(/^5,/);
+  });
+
+  it('loads the demo workspace', async () => {
+    await page.goto(`${app.url}#/settings`);
+    await page.getByRole('button', { name: 'Delete all local data' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.waitForLoadState('load');
+    await page.goto(`${app.url}#/`);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.goto(`${app.url}#/data`);
+    await expect.poll(async () => Number((await tableRows('campaigns').catch(() => '0')).replace(/\D/g, '')), { timeout: 120_000 }).toBeGreaterThanOrEqual(12);
+    expect(Number((await tableRows('purchases')).replace(/\D/g, ''))).toBeGreaterThan(1000);
+  });
+
+  it('made no request to any other origin', () => {
+    expect(app.foreignRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+// The ingest worker's implementation: each method calls a pure function from src/data.
+
+import { transfer } from 'comlink';
+import type { IngestWorkerApi } from '../src/contracts/ingest';
+import { demoFiles } from '../src/data/demo/demoFiles';
+import { sniffFile } from '../src/data/ingestion/sniffFile';
+import { stageFile } from '../src/data/ingestion/stageFile';
+
+export const ingestApi = {
+  sniff: (file, overrides) => sniffFile(file, overrides),
+  stage: (file, plan, onBatch, onProgress) =>
+    stageFile(file, plan, (ipc, rowCount) => onBatch(transfer(ipc, [ipc.buffer as ArrayBuffer]), rowCount), onProgress),
+  demoFiles: async (request) => demoFiles(request),
+} satisfies IngestWorkerApi;

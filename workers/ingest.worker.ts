@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { ingestApi } from './ingest.api';
+
+expose(ingestApi);
