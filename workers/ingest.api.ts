@@ -10,5 +10,5 @@ export const ingestApi = {
   sniff: (file, overrides) => sniffFile(file, overrides),
   stage: (file, plan, onBatch, onProgress) =>
     stageFile(file, plan, (ipc, rowCount) => onBatch(transfer(ipc, [ipc.buffer as ArrayBuffer]), rowCount), onProgress),
-  demoFiles: async (request) => demoFiles(request),
+  demoFiles: (request) => Promise.resolve(demoFiles(request)),
 } satisfies IngestWorkerApi;

@@ -10,7 +10,6 @@ import { DataPage } from '../pages/data/DataPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { Layout } from './Layout';
 
-
 export const router = createHashRouter([
   {
     path: '/',

@@ -42,9 +42,16 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
     table: 'customers',
     label: 'Customers',
     fields: [
-      f('customer_id', 'Customer id', 'string', true, ['customerid', 'customer', 'clientid', 'userid', 'id', 'customernumber', 'contactid'], {
-        unique: true,
-      }),
+      f(
+        'customer_id',
+        'Customer id',
+        'string',
+        true,
+        ['customerid', 'customer', 'clientid', 'userid', 'id', 'customernumber', 'contactid'],
+        {
+          unique: true,
+        },
+      ),
       f('age', 'Age', 'integer', false, ['customerage'], { unlocks: 'age groups in segment profiles' }),
       f('gender', 'Gender', 'string', false, ['sex'], { unlocks: 'gender mix in segment profiles' }),
       f('location', 'Location', 'string', false, ['country', 'city', 'region', 'state', 'billingcountry', 'address'], {
@@ -53,9 +60,16 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
       f('income_range', 'Income range', 'string', false, ['income', 'incomeband', 'incomebracket'], {
         unlocks: 'income mix in segment profiles',
       }),
-      f('registration_date', 'Registration date', 'date', false, ['registered', 'signupdate', 'createdat', 'joindate', 'firstseen'], {
-        unlocks: 'customer tenure before the first purchase',
-      }),
+      f(
+        'registration_date',
+        'Registration date',
+        'date',
+        false,
+        ['registered', 'signupdate', 'createdat', 'joindate', 'firstseen'],
+        {
+          unlocks: 'customer tenure before the first purchase',
+        },
+      ),
       f('email', 'Email', 'string', false, ['emailaddress', 'mail'], { unlocks: 'exporting audiences for campaigns' }),
     ],
   },
@@ -68,12 +82,44 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
         unique: true,
         unlocks: 'de-duplication when the same export is added twice',
       }),
-      f('order_id', 'Order id', 'string', false, ['orderid', 'invoiceno', 'invoice', 'invoicenumber', 'ordernumber', 'name'], {
-        unlocks: 'counting several lines of one order as one purchase occasion',
-      }),
-      f('customer_id', 'Customer id', 'string', true, ['customerid', 'customer', 'clientid', 'userid', 'email', 'customeremail']),
-      f('purchase_date', 'Purchase date', 'date', true, ['date', 'orderdate', 'invoicedate', 'createdat', 'transactiondate', 'purchasedat', 'timestamp']),
-      f('amount', 'Amount', 'number', true, ['total', 'revenue', 'value', 'sales', 'dollarvalue', 'ordertotal', 'price', 'lineitemtotal', 'amountspent']),
+      f(
+        'order_id',
+        'Order id',
+        'string',
+        false,
+        ['orderid', 'invoiceno', 'invoice', 'invoicenumber', 'ordernumber', 'name'],
+        {
+          unlocks: 'counting several lines of one order as one purchase occasion',
+        },
+      ),
+      f('customer_id', 'Customer id', 'string', true, [
+        'customerid',
+        'customer',
+        'clientid',
+        'userid',
+        'email',
+        'customeremail',
+      ]),
+      f('purchase_date', 'Purchase date', 'date', true, [
+        'date',
+        'orderdate',
+        'invoicedate',
+        'createdat',
+        'transactiondate',
+        'purchasedat',
+        'timestamp',
+      ]),
+      f('amount', 'Amount', 'number', true, [
+        'total',
+        'revenue',
+        'value',
+        'sales',
+        'dollarvalue',
+        'ordertotal',
+        'price',
+        'lineitemtotal',
+        'amountspent',
+      ]),
       f('quantity', 'Quantity', 'number', false, ['qty', 'units', 'numberofcds', 'lineitemquantity', 'items'], {
         unlocks: 'units per order',
       }),
@@ -86,7 +132,9 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
       f('category', 'Category', 'string', false, ['productcategory', 'producttype', 'department', 'lineitemcategory'], {
         unlocks: 'category mix, preferred category and next-category prediction',
       }),
-      f('channel', 'Channel', 'string', false, ['saleschannel', 'source', 'medium', 'store'], { unlocks: 'channel mix' }),
+      f('channel', 'Channel', 'string', false, ['saleschannel', 'source', 'medium', 'store'], {
+        unlocks: 'channel mix',
+      }),
       f('is_return', 'Return or cancellation', 'string', false, ['return', 'isreturn', 'cancelled', 'refunded'], {
         unlocks: 'labelling returns explicitly (otherwise negative amounts and "C" invoices are returns)',
       }),
@@ -99,12 +147,16 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
     fields: [
       f('campaign_id', 'Campaign id', 'string', true, ['campaignid', 'campaign', 'id'], { unique: true }),
       f('name', 'Name', 'string', false, ['campaignname', 'title'], { unlocks: 'readable campaign names' }),
-      f('type', 'Type / channel', 'string', false, ['channel', 'campaigntype', 'medium'], { unlocks: 'metrics by channel' }),
+      f('type', 'Type / channel', 'string', false, ['channel', 'campaigntype', 'medium'], {
+        unlocks: 'metrics by channel',
+      }),
       f('target_segment', 'Target segment', 'string', false, ['segment', 'audience', 'targetaudience'], {
         unlocks: 'metrics by target segment and audience recommendations',
       }),
       f('budget', 'Budget', 'number', false, ['totalbudget', 'dailybudget'], { unlocks: 'budget pacing' }),
-      f('start_date', 'Start date', 'date', false, ['start', 'startdate', 'launchdate'], { unlocks: 'campaign timelines' }),
+      f('start_date', 'Start date', 'date', false, ['start', 'startdate', 'launchdate'], {
+        unlocks: 'campaign timelines',
+      }),
       f('end_date', 'End date', 'date', false, ['end', 'enddate'], { unlocks: 'campaign timelines' }),
       f('status', 'Status', 'string', false, ['state'], { unlocks: 'filtering active campaigns' }),
     ],

@@ -5,7 +5,13 @@ import { proxy } from 'comlink';
 import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
 import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
 import { proposeMapping } from './ingestion/detectMapping';
-import { importFiles, type FileToImport, type ImportProgress, type ImportResult, type Stager } from './ingestion/importFiles';
+import {
+  importFiles,
+  type FileToImport,
+  type ImportProgress,
+  type ImportResult,
+  type Stager,
+} from './ingestion/importFiles';
 import { LanternDb } from './store/lanternDb';
 import { deleteAllLocalData, restoreWorkspace, saveImport } from './store/workspaceSnapshot';
 import type { WorkspaceManifest } from './store/workspaceManifest';
@@ -86,12 +92,23 @@ export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?:
     const file = new File([demo.text], demo.name, { type: 'text/csv' });
     const sniff = await ingestWorker().sniff(file);
     if (!sniff.ok) throw new Error(sniff.message);
-    const proposal = proposeMapping({ fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows });
+    const proposal = proposeMapping({
+      fileName: file.name,
+      headers: sniff.headers,
+      hasHeader: sniff.hasHeader,
+      rows: sniff.sampleRows,
+    });
     items.push({
       id: newImportId(),
       file,
       options: proposal.options,
-      plan: { format: sniff.format, dialect: sniff.dialect, hasHeader: sniff.hasHeader, headers: sniff.headers, encoding: sniff.dialect?.encoding ?? 'utf-8' },
+      plan: {
+        format: sniff.format,
+        dialect: sniff.dialect,
+        hasHeader: sniff.hasHeader,
+        headers: sniff.headers,
+        encoding: sniff.dialect?.encoding ?? 'utf-8',
+      },
     });
   }
   return runImport(items, onProgress, signal);
@@ -101,14 +118,18 @@ export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?:
 export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
   const { duck } = await openWorkspace();
   const fileName = `${rejectsTable}.csv`;
-  const columns = await duck.read.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${rejectsTable}' ORDER BY ordinal_position`);
+  const columns = await duck.read.query<{ name: string }>(
+    `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${rejectsTable}' ORDER BY ordinal_position`,
+  );
   const select = columns
     .map(({ name }) => {
       const alias = name === '_row' ? 'row' : name === '_column' ? 'column' : name === '_reason' ? 'reason' : name;
       return `${sqlIdent(name)} AS ${sqlIdent(alias)}`;
     })
     .join(', ');
-  await duck.read.query(`COPY (SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row) TO '${fileName}' (HEADER, DELIMITER ',')`);
+  await duck.read.query(
+    `COPY (SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row) TO '${fileName}' (HEADER, DELIMITER ',')`,
+  );
   const bytes = await duck.db.copyFileToBuffer(fileName);
   await duck.db.dropFile(fileName);
   return new Blob([bytes as BlobPart], { type: 'text/csv' });

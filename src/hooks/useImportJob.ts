@@ -4,7 +4,8 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { FileImportReport, ImportProgress } from '../data/ingestion/importFiles';
-import { loadDemo, type ImportOutcome } from '../data/workspace';
+import type { FileToImport } from '../data/ingestion/importFiles';
+import { loadDemo, runImport, type ImportOutcome } from '../data/workspace';
 import { queryClient } from './queryClient';
 
 type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -17,8 +18,11 @@ interface ImportJobState {
   reports: FileImportReport[];
   controller: AbortController | null;
   /** Runs an import job; its reports replace the previous job's. */
-  start(label: string, job: (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportOutcome>): Promise<void>;
-  cancel(): void;
+  start: (
+    label: string,
+    job: (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportOutcome>,
+  ) => Promise<void>;
+  cancel: () => void;
 }
 
 export const useImportJob = create<ImportJobState>((set, get) => ({
@@ -28,7 +32,7 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
   error: null,
   reports: [],
   controller: null,
-  async start(label, job) {
+  start: async (label, job) => {
     if (get().status === 'running') return;
     const controller = new AbortController();
     set({ status: 'running', label, progress: null, error: null, reports: [], controller });
@@ -45,7 +49,7 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
       });
     }
   },
-  cancel() {
+  cancel: () => {
     get().controller?.abort();
   },
 }));
@@ -54,4 +58,17 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
 export function useTryDemo(): () => void {
   const start = useImportJob((s) => s.start);
   return useCallback(() => void start('Loading the demo', loadDemo), [start]);
+}
+
+/** Starts importing mapped files; resolves with whether the import finished. */
+export function useRunImport(): (items: FileToImport[]) => Promise<boolean> {
+  const start = useImportJob((s) => s.start);
+  return useCallback(
+    async (items) => {
+      const label = `Importing ${items.length} file${items.length === 1 ? '' : 's'}`;
+      await start(label, (onProgress, signal) => runImport(items, onProgress, signal));
+      return useImportJob.getState().status === 'done';
+    },
+    [start],
+  );
 }

@@ -19,10 +19,18 @@ export interface PendingFile {
   overrides: SniffOverrides;
 }
 
-async function sniffAndPropose(file: File, overrides: SniffOverrides): Promise<Pick<PendingFile, 'sniff' | 'proposal' | 'options' | 'status'>> {
+async function sniffAndPropose(
+  file: File,
+  overrides: SniffOverrides,
+): Promise<Pick<PendingFile, 'sniff' | 'proposal' | 'options' | 'status'>> {
   const sniff = await ingestWorker().sniff(file, overrides);
   if (!sniff.ok) return { sniff, proposal: null, options: null, status: 'refused' };
-  const proposal = proposeMapping({ fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows });
+  const proposal = proposeMapping({
+    fileName: file.name,
+    headers: sniff.headers,
+    hasHeader: sniff.hasHeader,
+    rows: sniff.sampleRows,
+  });
   return { sniff, proposal, options: proposal.options, status: 'ready' };
 }
 
@@ -52,7 +60,12 @@ export function usePendingFiles() {
         } catch (error) {
           patch(pending.id, {
             status: 'refused',
-            sniff: { ok: false, fileName: pending.file.name, fileSize: pending.file.size, message: `${pending.file.name} could not be read: ${(error as Error).message}` },
+            sniff: {
+              ok: false,
+              fileName: pending.file.name,
+              fileSize: pending.file.size,
+              message: `${pending.file.name} could not be read: ${(error as Error).message}`,
+            },
           });
         }
       }

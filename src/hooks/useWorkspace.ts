@@ -7,7 +7,13 @@ import { listTables, readTablePage } from '../data/duckdb/tableQueries';
 
 /** The open workspace; resolves once DuckDB runs and the stored data is loaded. */
 export function useWorkspace() {
-  return useQuery({ queryKey: ['workspace'], queryFn: async () => { await openWorkspace(); return loadCurrentManifest(); } });
+  return useQuery({
+    queryKey: ['workspace'],
+    queryFn: async () => {
+      await openWorkspace();
+      return loadCurrentManifest();
+    },
+  });
 }
 
 /** Workspace tables with row counts (rejects tables excluded). */

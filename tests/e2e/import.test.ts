@@ -42,7 +42,10 @@ describe('importing a purchases file in the built app', () => {
   it('downloads the rejected rows as CSV with row, column and reason', async () => {
     await page.goto(`${app.url}#/data`);
     const report = page.getByTestId('import-report').first();
-    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('download-rejects').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      report.getByTestId('download-rejects').click(),
+    ]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
     const lines = csv.trim().split('\n');
     expect(lines[0]).toMatch(/^row,column,reason,/);
@@ -59,7 +62,11 @@ describe('importing a purchases file in the built app', () => {
     await page.goto(`${app.url}#/`);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.goto(`${app.url}#/data`);
-    await expect.poll(async () => Number((await tableRows('campaigns').catch(() => '0')).replace(/\D/g, '')), { timeout: 120_000 }).toBeGreaterThanOrEqual(12);
+    await expect
+      .poll(async () => Number((await tableRows('campaigns').catch(() => '0')).replace(/\D/g, '')), {
+        timeout: 120_000,
+      })
+      .toBeGreaterThanOrEqual(12);
     expect(Number((await tableRows('purchases')).replace(/\D/g, ''))).toBeGreaterThan(1000);
   });
 

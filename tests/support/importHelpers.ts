@@ -38,15 +38,30 @@ export async function importWithProposal(
   const items = [];
   for (const file of files) {
     const sniff = await sniffOk(file, overrides);
-    const proposal = proposeMapping({ fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows });
+    const proposal = proposeMapping({
+      fileName: file.name,
+      headers: sniff.headers,
+      hasHeader: sniff.hasHeader,
+      rows: sniff.sampleRows,
+    });
     const options = { ...proposal.options, ...adjust(proposal.options, sniff) };
     items.push({
       id: `f${++counter}`,
       file,
       options,
-      plan: { format: sniff.format, dialect: sniff.dialect, hasHeader: sniff.hasHeader, headers: sniff.headers, encoding: sniff.dialect?.encoding ?? 'utf-8' },
+      plan: {
+        format: sniff.format,
+        dialect: sniff.dialect,
+        hasHeader: sniff.hasHeader,
+        headers: sniff.headers,
+        encoding: sniff.dialect?.encoding ?? 'utf-8',
+      },
     });
   }
-  const result = await importFiles(items, { conn, stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, 1000), today: '2026-11-25' });
+  const result = await importFiles(items, {
+    conn,
+    stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, 1000),
+    today: '2026-11-25',
+  });
   return result.reports;
 }

@@ -3,13 +3,15 @@
 
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
+import type * as Arrow from 'apache-arrow';
 import type { SqlRow, SqlStore } from '../../src/data/sql';
 
 const require = createRequire(import.meta.url);
 // The blocking build and apache-arrow are CommonJS; loading Arrow through require gives the same
 // class instances the build uses for its instanceof checks.
-const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
-const arrow = require('apache-arrow') as typeof import('apache-arrow');
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof DuckDbBlocking;
+const arrow = require('apache-arrow') as typeof Arrow;
 
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 
@@ -26,16 +28,21 @@ export async function openNodeDuckDb(): Promise<SqlStore & { close(): void }> {
   conn.query('SET autoinstall_known_extensions=false');
   conn.query('SET autoload_known_extensions=false');
   return {
-    async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
-      const table = conn.query(sql);
-      return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+    query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
+      return Promise.resolve(
+        conn
+          .query(sql)
+          .toArray()
+          .map((row: { toJSON(): T }) => row.toJSON()),
+      );
     },
-    async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+    insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create });
+      return Promise.resolve();
     },
-    async exportArrowIpc(table: string): Promise<Uint8Array> {
+    exportArrowIpc(table: string): Promise<Uint8Array> {
       const result = conn.query(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
-      return arrow.tableToIPC(result as unknown as import('apache-arrow').Table, 'stream');
+      return Promise.resolve(arrow.tableToIPC(result, 'stream'));
     },
     close() {
       conn.close();

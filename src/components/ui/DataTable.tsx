@@ -28,7 +28,13 @@ export function DataTable({ caption, columns, rows, rowLabels }: DataTableProps)
               {rowLabels && <th scope="row">{rowLabels[r]}</th>}
               {row.map((cell, c) => (
                 <td key={c} title={cell ?? ''}>
-                  {cell == null || cell === '' ? <span className="muted">–</span> : cell.length > 80 ? `${cell.slice(0, 80)}…` : cell}
+                  {cell == null || cell === '' ? (
+                    <span className="muted">–</span>
+                  ) : cell.length > 80 ? (
+                    `${cell.slice(0, 80)}…`
+                  ) : (
+                    cell
+                  )}
                 </td>
               ))}
             </tr>

@@ -19,12 +19,7 @@ export function EmptyState({ title, children }: EmptyStateProps) {
         <Link className="button primary" to="/data">
           Import your files
         </Link>
-        <button
-          type="button"
-          className="button"
-          disabled={status === 'running'}
-          onClick={tryDemo}
-        >
+        <button type="button" className="button" disabled={status === 'running'} onClick={tryDemo}>
           {status === 'running' ? 'Loading…' : 'Try the demo'}
         </button>
       </div>

@@ -29,7 +29,8 @@ function parseArguments(argv: readonly string[]): CliArguments | 'help' {
     const flag = argv[i] ?? '';
     if (flag === '--help' || flag === '-h') return 'help';
     const [name, inlineValue] = flag.startsWith('--') ? flag.slice(2).split(/=(.*)/s, 2) : [undefined, undefined];
-    if (!name || !['customers', 'out', 'seed', 'rows', 'end'].includes(name)) throw new Error(`unknown argument '${flag}'`);
+    if (!name || !['customers', 'out', 'seed', 'rows', 'end'].includes(name))
+      throw new Error(`unknown argument '${flag}'`);
     const value = inlineValue ?? argv[++i];
     if (value === undefined || value === '') throw new Error(`--${name} needs a value`);
     values.set(name, value);
@@ -40,7 +41,8 @@ function parseArguments(argv: readonly string[]): CliArguments | 'help' {
     const text = values.get(name);
     if (text === undefined) return undefined;
     const value = Number(text.replace(/_/g, ''));
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${text}'`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be an integer ≥ ${min}, got '${text}'`);
     return value;
   };
   const options: DemoOptions = {};

@@ -196,7 +196,8 @@ function dayDemand(epochDay: number, windowStartDay: number): number {
   let demand = (MONTH_DEMAND[month] ?? 1) * (WEEKDAY_DEMAND[date.getUTCDay()] ?? 1);
   const friday = blackFriday(year);
   if (epochDay === friday) demand *= 2.2;
-  else if (epochDay === friday + 3) demand *= 1.8; // Cyber Monday
+  else if (epochDay === friday + 3)
+    demand *= 1.8; // Cyber Monday
   else if (epochDay > friday && epochDay < friday + 3) demand *= 1.4;
   if (month === 11) {
     if (dayOfMonth >= 14 && dayOfMonth <= 22) demand *= 1.2;
@@ -284,14 +285,86 @@ interface CategorySpec {
 }
 
 const CATEGORIES: readonly CategorySpec[] = [
-  { name: 'Electronics', code: 'EL', weight: 0.1, medianPrice: 149, priceSpread: 0.8, products: 40, returnRate: 0.05, extraUnits: 0.05 },
-  { name: 'Home & Kitchen', code: 'HK', weight: 0.16, medianPrice: 39, priceSpread: 0.6, products: 60, returnRate: 0.025, extraUnits: 0.25 },
-  { name: 'Fashion', code: 'FA', weight: 0.2, medianPrice: 45, priceSpread: 0.5, products: 80, returnRate: 0.075, extraUnits: 0.3 },
-  { name: 'Beauty & Health', code: 'BH', weight: 0.14, medianPrice: 22, priceSpread: 0.5, products: 50, returnRate: 0.012, extraUnits: 0.5 },
-  { name: 'Sports & Outdoors', code: 'SP', weight: 0.1, medianPrice: 59, priceSpread: 0.7, products: 40, returnRate: 0.03, extraUnits: 0.15 },
-  { name: 'Books & Media', code: 'BK', weight: 0.1, medianPrice: 16, priceSpread: 0.4, products: 60, returnRate: 0.01, extraUnits: 0.3 },
-  { name: 'Toys & Games', code: 'TG', weight: 0.08, medianPrice: 29, priceSpread: 0.6, products: 40, returnRate: 0.02, extraUnits: 0.3 },
-  { name: 'Grocery & Gourmet', code: 'GR', weight: 0.12, medianPrice: 9, priceSpread: 0.5, products: 60, returnRate: 0.004, extraUnits: 1.2 },
+  {
+    name: 'Electronics',
+    code: 'EL',
+    weight: 0.1,
+    medianPrice: 149,
+    priceSpread: 0.8,
+    products: 40,
+    returnRate: 0.05,
+    extraUnits: 0.05,
+  },
+  {
+    name: 'Home & Kitchen',
+    code: 'HK',
+    weight: 0.16,
+    medianPrice: 39,
+    priceSpread: 0.6,
+    products: 60,
+    returnRate: 0.025,
+    extraUnits: 0.25,
+  },
+  {
+    name: 'Fashion',
+    code: 'FA',
+    weight: 0.2,
+    medianPrice: 45,
+    priceSpread: 0.5,
+    products: 80,
+    returnRate: 0.075,
+    extraUnits: 0.3,
+  },
+  {
+    name: 'Beauty & Health',
+    code: 'BH',
+    weight: 0.14,
+    medianPrice: 22,
+    priceSpread: 0.5,
+    products: 50,
+    returnRate: 0.012,
+    extraUnits: 0.5,
+  },
+  {
+    name: 'Sports & Outdoors',
+    code: 'SP',
+    weight: 0.1,
+    medianPrice: 59,
+    priceSpread: 0.7,
+    products: 40,
+    returnRate: 0.03,
+    extraUnits: 0.15,
+  },
+  {
+    name: 'Books & Media',
+    code: 'BK',
+    weight: 0.1,
+    medianPrice: 16,
+    priceSpread: 0.4,
+    products: 60,
+    returnRate: 0.01,
+    extraUnits: 0.3,
+  },
+  {
+    name: 'Toys & Games',
+    code: 'TG',
+    weight: 0.08,
+    medianPrice: 29,
+    priceSpread: 0.6,
+    products: 40,
+    returnRate: 0.02,
+    extraUnits: 0.3,
+  },
+  {
+    name: 'Grocery & Gourmet',
+    code: 'GR',
+    weight: 0.12,
+    medianPrice: 9,
+    priceSpread: 0.5,
+    products: 60,
+    returnRate: 0.004,
+    extraUnits: 1.2,
+  },
 ];
 
 const CATEGORY_INDEXES = CATEGORIES.map((_, i) => i);
@@ -337,11 +410,17 @@ const sampleChannel = weightedSampler(
 const DISCOUNTS = [0.9, 0.8, 0.8, 0.7];
 
 // Orders per hour of the day (0..23): online peaks in the evening, stores follow opening hours.
-const WEB_HOURS = [1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.2, 2.8, 3.2, 3.4, 3.6, 3.4, 3.3, 3.3, 3.4, 3.6, 4, 4.6, 5, 4.6, 3.4, 2];
-const MOBILE_HOURS = [1.5, 0.9, 0.5, 0.3, 0.3, 0.4, 1, 2, 2.6, 2.4, 2.4, 2.6, 3.2, 3, 2.8, 2.8, 3, 3.4, 4, 5, 5.6, 5.6, 4.4, 2.8];
+const WEB_HOURS = [
+  1, 0.6, 0.4, 0.3, 0.3, 0.4, 0.8, 1.5, 2.2, 2.8, 3.2, 3.4, 3.6, 3.4, 3.3, 3.3, 3.4, 3.6, 4, 4.6, 5, 4.6, 3.4, 2,
+];
+const MOBILE_HOURS = [
+  1.5, 0.9, 0.5, 0.3, 0.3, 0.4, 1, 2, 2.6, 2.4, 2.4, 2.6, 3.2, 3, 2.8, 2.8, 3, 3.4, 4, 5, 5.6, 5.6, 4.4, 2.8,
+];
 const STORE_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3.5, 4.5, 5, 4.8, 4.5, 4.6, 5, 5.5, 5.2, 3.5, 1.5, 0, 0, 0];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const HOUR_SAMPLERS = [WEB_HOURS, MOBILE_HOURS, STORE_HOURS, WEB_HOURS].map((weights) => weightedSampler(HOURS, weights));
+const HOUR_SAMPLERS = [WEB_HOURS, MOBILE_HOURS, STORE_HOURS, WEB_HOURS].map((weights) =>
+  weightedSampler(HOURS, weights),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Customers
@@ -369,14 +448,78 @@ const INCOME_RANGES = ['<25k', '25k-50k', '50k-75k', '75k-100k', '100k-150k', '1
 /** Standard-normal cut points that give the income bands roughly 15/27/25/16/11/6 %. */
 const INCOME_CUTS = [-1.04, -0.13, 0.52, 1.08, 1.55];
 const FIRST_NAMES = [
-  'anna', 'ben', 'clara', 'david', 'emma', 'felix', 'greta', 'hugo', 'ines', 'jonas', 'katharina', 'leon', 'maria',
-  'noah', 'olivia', 'paul', 'rosa', 'samuel', 'sofia', 'tom', 'ulla', 'victor', 'wiebke', 'yusuf', 'zoe', 'lucas',
-  'mia', 'elias', 'lea', 'finn', 'amelie', 'oscar', 'chloe', 'liam', 'sara', 'mateo', 'julia', 'jan', 'nina', 'omar',
+  'anna',
+  'ben',
+  'clara',
+  'david',
+  'emma',
+  'felix',
+  'greta',
+  'hugo',
+  'ines',
+  'jonas',
+  'katharina',
+  'leon',
+  'maria',
+  'noah',
+  'olivia',
+  'paul',
+  'rosa',
+  'samuel',
+  'sofia',
+  'tom',
+  'ulla',
+  'victor',
+  'wiebke',
+  'yusuf',
+  'zoe',
+  'lucas',
+  'mia',
+  'elias',
+  'lea',
+  'finn',
+  'amelie',
+  'oscar',
+  'chloe',
+  'liam',
+  'sara',
+  'mateo',
+  'julia',
+  'jan',
+  'nina',
+  'omar',
 ];
 const LAST_NAMES = [
-  'schmidt', 'mueller', 'smith', 'jones', 'martin', 'bernard', 'devries', 'jansen', 'garcia', 'rossi', 'nowak',
-  'johansson', 'novak', 'weber', 'wagner', 'becker', 'hoffmann', 'brown', 'taylor', 'dubois', 'moreau', 'lopez',
-  'romano', 'kowalski', 'nielsen', 'murphy', 'peeters', 'keller', 'huber', 'fischer',
+  'schmidt',
+  'mueller',
+  'smith',
+  'jones',
+  'martin',
+  'bernard',
+  'devries',
+  'jansen',
+  'garcia',
+  'rossi',
+  'nowak',
+  'johansson',
+  'novak',
+  'weber',
+  'wagner',
+  'becker',
+  'hoffmann',
+  'brown',
+  'taylor',
+  'dubois',
+  'moreau',
+  'lopez',
+  'romano',
+  'kowalski',
+  'nielsen',
+  'murphy',
+  'peeters',
+  'keller',
+  'huber',
+  'fischer',
 ];
 
 /** What drives one customer's purchases; kept apart from the output row. */
@@ -457,7 +600,8 @@ function drawCustomer(seed: number, index: number, calendar: Calendar): Customer
   )(rng);
   const preferredCategory = sampleCategory(rng);
   let secondCategory = sampleCategory(rng);
-  for (let attempt = 0; attempt < 4 && secondCategory === preferredCategory; attempt++) secondCategory = sampleCategory(rng);
+  for (let attempt = 0; attempt < 4 && secondCategory === preferredCategory; attempt++)
+    secondCategory = sampleCategory(rng);
   return {
     row,
     firstPurchaseIndex: registrationIndex + delayDays,
@@ -613,10 +757,11 @@ function customerPurchases(
             : sampleCategory(rng);
       const spec = CATEGORIES[category] ?? CATEGORIES[0];
       const products = catalogue[category] ?? [];
-      const product = products[Math.min(products.length - 1, Math.floor(products.length * Math.pow(rng(), 1 / priceTilt)))];
+      const product =
+        products[Math.min(products.length - 1, Math.floor(products.length * Math.pow(rng(), 1 / priceTilt)))];
       if (!spec || !product) continue;
       const quantity = 1 + Math.min(23, poisson(rng, spec.extraUnits * unitsBoost));
-      const discount = rng() < discountShareToday ? DISCOUNTS[Math.floor(rng() * DISCOUNTS.length)] ?? 1 : 1;
+      const discount = rng() < discountShareToday ? (DISCOUNTS[Math.floor(rng() * DISCOUNTS.length)] ?? 1) : 1;
       const unitPrice = discount === 1 ? product.unitPrice : round2(product.unitPrice * discount);
       const id = `${orderId}-${line}`;
       out.push({
@@ -741,15 +886,91 @@ interface AlwaysOnTemplate {
 }
 
 const ALWAYS_ON: readonly AlwaysOnTemplate[] = [
-  { name: 'Brand Search', type: 'paid search', targetSegment: 'All customers', startOffsetDays: 0, spendPerDay: 180, baseRoas: 6, responseExponent: 0.55, dropCandidate: true },
-  { name: 'Generic Search - Prospecting', type: 'paid search', targetSegment: 'New', startOffsetDays: 21, spendPerDay: 260, baseRoas: 2.8, responseExponent: 0.7, dropCandidate: true },
-  { name: 'Social Prospecting', type: 'paid social', targetSegment: 'New', startOffsetDays: 45, spendPerDay: 220, baseRoas: 2.2, responseExponent: 0.65, dropCandidate: true },
-  { name: 'Social Retargeting', type: 'paid social', targetSegment: 'At Risk', startOffsetDays: 90, spendPerDay: 120, baseRoas: 3.5, responseExponent: 0.6 },
-  { name: 'Display Retargeting', type: 'display', targetSegment: 'Hibernating', startOffsetDays: 60, spendPerDay: 90, baseRoas: 1.8, responseExponent: 0.6 },
-  { name: 'Win-back Email Flow', type: 'email', targetSegment: 'At Risk', startOffsetDays: 30, spendPerDay: 12, baseRoas: 18, responseExponent: 0.75 },
-  { name: 'VIP Newsletter', type: 'email', targetSegment: 'Champions', startOffsetDays: 0, spendPerDay: 8, baseRoas: 30, responseExponent: 0.8 },
-  { name: 'Affiliate Network', type: 'affiliate', targetSegment: 'All customers', startOffsetDays: 120, spendPerDay: 110, baseRoas: 4.2, responseExponent: 0.7, pausedDaysBeforeEnd: 25 },
-  { name: 'Loyalty SMS', type: 'sms', targetSegment: 'Loyal', startOffsetDays: 200, spendPerDay: 15, baseRoas: 12, responseExponent: 0.7 },
+  {
+    name: 'Brand Search',
+    type: 'paid search',
+    targetSegment: 'All customers',
+    startOffsetDays: 0,
+    spendPerDay: 180,
+    baseRoas: 6,
+    responseExponent: 0.55,
+    dropCandidate: true,
+  },
+  {
+    name: 'Generic Search - Prospecting',
+    type: 'paid search',
+    targetSegment: 'New',
+    startOffsetDays: 21,
+    spendPerDay: 260,
+    baseRoas: 2.8,
+    responseExponent: 0.7,
+    dropCandidate: true,
+  },
+  {
+    name: 'Social Prospecting',
+    type: 'paid social',
+    targetSegment: 'New',
+    startOffsetDays: 45,
+    spendPerDay: 220,
+    baseRoas: 2.2,
+    responseExponent: 0.65,
+    dropCandidate: true,
+  },
+  {
+    name: 'Social Retargeting',
+    type: 'paid social',
+    targetSegment: 'At Risk',
+    startOffsetDays: 90,
+    spendPerDay: 120,
+    baseRoas: 3.5,
+    responseExponent: 0.6,
+  },
+  {
+    name: 'Display Retargeting',
+    type: 'display',
+    targetSegment: 'Hibernating',
+    startOffsetDays: 60,
+    spendPerDay: 150,
+    baseRoas: 2,
+    responseExponent: 0.6,
+  },
+  {
+    name: 'Win-back Email Flow',
+    type: 'email',
+    targetSegment: 'At Risk',
+    startOffsetDays: 30,
+    spendPerDay: 12,
+    baseRoas: 18,
+    responseExponent: 0.75,
+  },
+  {
+    name: 'VIP Newsletter',
+    type: 'email',
+    targetSegment: 'Champions',
+    startOffsetDays: 0,
+    spendPerDay: 8,
+    baseRoas: 30,
+    responseExponent: 0.8,
+  },
+  {
+    name: 'Affiliate Network',
+    type: 'affiliate',
+    targetSegment: 'All customers',
+    startOffsetDays: 120,
+    spendPerDay: 110,
+    baseRoas: 4.2,
+    responseExponent: 0.7,
+    pausedDaysBeforeEnd: 25,
+  },
+  {
+    name: 'Loyalty SMS',
+    type: 'sms',
+    targetSegment: 'Loyal',
+    startOffsetDays: 200,
+    spendPerDay: 15,
+    baseRoas: 12,
+    responseExponent: 0.7,
+  },
 ];
 
 interface SeasonalTemplate {
@@ -766,13 +987,83 @@ interface SeasonalTemplate {
 }
 
 const SEASONAL: readonly SeasonalTemplate[] = [
-  { name: "Valentine's Day", type: 'paid social', targetSegment: 'Potential Loyalists', month: 2, day: 1, durationDays: 14, spendPerDay: 150, baseRoas: 2.6, responseExponent: 0.65 },
-  { name: 'Spring Sale', type: 'email', targetSegment: 'Loyal', month: 3, day: 20, durationDays: 21, spendPerDay: 20, baseRoas: 16, responseExponent: 0.75 },
-  { name: 'Summer Sale', type: 'display', targetSegment: 'All customers', month: 6, day: 20, durationDays: 30, spendPerDay: 140, baseRoas: 2.1, responseExponent: 0.6 },
-  { name: 'Back to School', type: 'paid search', targetSegment: 'New', month: 8, day: 10, durationDays: 30, spendPerDay: 200, baseRoas: 3.1, responseExponent: 0.7 },
-  { name: 'Halloween', type: 'sms', targetSegment: 'Need Attention', month: 10, day: 15, durationDays: 18, spendPerDay: 25, baseRoas: 9, responseExponent: 0.7 },
-  { name: 'Black Friday', type: 'paid social', targetSegment: 'All customers', month: 11, day: 10, durationDays: 23, spendPerDay: 450, baseRoas: 3.4, responseExponent: 0.6 },
-  { name: 'Holiday Gift Guide', type: 'email', targetSegment: 'Champions', month: 12, day: 1, durationDays: 23, spendPerDay: 30, baseRoas: 22, responseExponent: 0.75 },
+  {
+    name: "Valentine's Day",
+    type: 'paid social',
+    targetSegment: 'Potential Loyalists',
+    month: 2,
+    day: 1,
+    durationDays: 14,
+    spendPerDay: 150,
+    baseRoas: 2.6,
+    responseExponent: 0.65,
+  },
+  {
+    name: 'Spring Sale',
+    type: 'email',
+    targetSegment: 'Loyal',
+    month: 3,
+    day: 20,
+    durationDays: 21,
+    spendPerDay: 20,
+    baseRoas: 16,
+    responseExponent: 0.75,
+  },
+  {
+    name: 'Summer Sale',
+    type: 'display',
+    targetSegment: 'All customers',
+    month: 6,
+    day: 20,
+    durationDays: 30,
+    spendPerDay: 140,
+    baseRoas: 2.1,
+    responseExponent: 0.6,
+  },
+  {
+    name: 'Back to School',
+    type: 'paid search',
+    targetSegment: 'New',
+    month: 8,
+    day: 10,
+    durationDays: 30,
+    spendPerDay: 200,
+    baseRoas: 3.1,
+    responseExponent: 0.7,
+  },
+  {
+    name: 'Halloween',
+    type: 'sms',
+    targetSegment: 'Need Attention',
+    month: 10,
+    day: 15,
+    durationDays: 18,
+    spendPerDay: 25,
+    baseRoas: 9,
+    responseExponent: 0.7,
+  },
+  {
+    name: 'Black Friday',
+    type: 'paid social',
+    targetSegment: 'All customers',
+    month: 11,
+    day: 10,
+    durationDays: 23,
+    spendPerDay: 450,
+    baseRoas: 3.4,
+    responseExponent: 0.6,
+  },
+  {
+    name: 'Holiday Gift Guide',
+    type: 'email',
+    targetSegment: 'Champions',
+    month: 12,
+    day: 1,
+    durationDays: 23,
+    spendPerDay: 30,
+    baseRoas: 22,
+    responseExponent: 0.75,
+  },
 ];
 
 /** Always-on campaigns run on past the data's last day by this much (their end date lies in the future). */
@@ -858,7 +1149,14 @@ function generateCampaigns(seed: number, windowStartDay: number, endDay: number,
       status: plan.status,
     });
     const dropFrom = index === droppedIndex ? dropDay : null;
-    appendPerformance(performance, campaignId, plan, dropFrom, calendar, mulberry32(hashSeed(seed, STREAM_CAMPAIGNS, index + 1)));
+    appendPerformance(
+      performance,
+      campaignId,
+      plan,
+      dropFrom,
+      calendar,
+      mulberry32(hashSeed(seed, STREAM_CAMPAIGNS, index + 1)),
+    );
   });
   performance.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.campaign_id < b.campaign_id ? -1 : 1));
   const dropped = campaigns[droppedIndex];
@@ -905,7 +1203,8 @@ function appendPerformance(
     const weekdaySpend = WEEKDAY_SPEND[new Date(day * DAY_MS).getUTCDay()] ?? 1;
     const cost = round2(plan.spendPerDay * budgetLevel * seasonalSpend * weekdaySpend * lognormal(rng, 0, 0.12));
     const dropFactor = dropFromDay !== null && day >= dropFromDay ? DROP_FACTOR : 1;
-    const expectedRevenue = scaleA * Math.pow(cost, plan.responseExponent) * demand * lognormal(rng, 0, 0.15) * dropFactor;
+    const expectedRevenue =
+      scaleA * Math.pow(cost, plan.responseExponent) * demand * lognormal(rng, 0, 0.15) * dropFactor;
     const orderValue = economics.orderValue * lognormal(rng, 0, 0.08);
     const conversions = poisson(rng, expectedRevenue / orderValue);
     const revenue = conversions === 0 ? 0 : round2(conversions * orderValue * lognormal(rng, 0, 0.1));
@@ -937,7 +1236,8 @@ function resolveOptions(options: DemoOptions): ResolvedDemoOptions & { windowSta
   const purchases = options.purchases ?? null;
   const endDate = options.endDate ?? '2026-10-31';
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(customers) || customers < 1) throw new Error(`customers must be a positive integer, got ${customers}`);
+  if (!Number.isInteger(customers) || customers < 1)
+    throw new Error(`customers must be a positive integer, got ${customers}`);
   if (purchases !== null && !(Number.isFinite(purchases) && purchases >= 0)) {
     throw new Error(`purchases must be a non-negative number, got ${purchases}`);
   }
@@ -974,7 +1274,7 @@ export function generateDemoStream(options: DemoOptions = {}): DemoStream {
     performance,
     plantedDrop,
     expectedPurchaseRows: Math.round(calibration.rows),
-    *purchaseBatches(batchRows = 10_000) {
+    *purchaseBatches(batchRows = 2000) {
       const orderDays: number[] = [];
       let batch: DemoPurchase[] = [];
       let nextOrderNumber = 1;

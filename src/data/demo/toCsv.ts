@@ -60,9 +60,10 @@ export function* csvChunks<T>(
   yield { text: columns.map((column) => csvField(column)).join(',') + '\n', rows: 0 };
   for (const batch of batches) {
     if (batch.length === 0) continue;
-    let text = '';
-    for (const row of batch) text += formatLine(row) + '\n';
-    yield { text, rows: batch.length };
+    const lines: string[] = [];
+    for (const row of batch) lines.push(formatLine(row));
+    lines.push('');
+    yield { text: lines.join('\n'), rows: batch.length };
   }
 }
 
@@ -107,7 +108,7 @@ function joinChunks(chunks: Iterable<CsvChunk>): string {
 
 /** The four demo tables as whole CSV texts, for the browser's importer and for tests. */
 export function demoToCsvFiles(data: DemoData): CsvFile[] {
-  const batchRows = 50_000;
+  const batchRows = 5000;
   return [
     {
       name: demoCsvName('customers'),
@@ -131,7 +132,7 @@ export function demoToCsvFiles(data: DemoData): CsvFile[] {
 }
 
 /** The four demo tables as chunk generators; purchases are generated while they are written. */
-export function demoCsvStreams(stream: DemoStream, batchRows = 20_000): CsvFileStream[] {
+export function demoCsvStreams(stream: DemoStream, batchRows = 1000): CsvFileStream[] {
   return [
     {
       kind: 'customers',
@@ -151,8 +152,7 @@ export function demoCsvStreams(stream: DemoStream, batchRows = 20_000): CsvFileS
     {
       kind: 'performance',
       name: demoCsvName('performance'),
-      chunks: () =>
-        csvChunks(demoColumns('performance'), inBatches(stream.performance, batchRows), performanceCsvLine),
+      chunks: () => csvChunks(demoColumns('performance'), inBatches(stream.performance, batchRows), performanceCsvLine),
     },
   ];
 }

@@ -32,7 +32,12 @@ export interface TablePage {
 }
 
 /** Rows `page * pageSize` … of a table, every value as text, in import order. */
-export async function readTablePage(conn: SqlConnection, table: string, page: number, pageSize: number): Promise<TablePage> {
+export async function readTablePage(
+  conn: SqlConnection,
+  table: string,
+  page: number,
+  pageSize: number,
+): Promise<TablePage> {
   const columns = (
     await conn.query<{ name: string }>(
       `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ${sqlString(table)} ORDER BY ordinal_position`,
@@ -40,9 +45,13 @@ export async function readTablePage(conn: SqlConnection, table: string, page: nu
   ).map((r) => r.name);
   const total = Number((await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`))[0]?.n ?? 0);
   const select = columns.map((c) => `CAST(${sqlIdent(c)} AS VARCHAR) AS ${sqlIdent(c)}`).join(', ');
-  const orderBy = columns.includes('source_row') ? 'ORDER BY source_file, source_row' : columns.includes('_row') ? 'ORDER BY _row' : '';
+  const orderBy = columns.includes('source_row')
+    ? 'ORDER BY t.source_file, t.source_row'
+    : columns.includes('_row')
+      ? 'ORDER BY t._row'
+      : '';
   const rows = await conn.query(
-    `SELECT ${select} FROM ${sqlIdent(table)} ${orderBy} LIMIT ${Math.floor(pageSize)} OFFSET ${Math.floor(page * pageSize)}`,
+    `SELECT ${select} FROM ${sqlIdent(table)} AS t ${orderBy} LIMIT ${Math.floor(pageSize)} OFFSET ${Math.floor(page * pageSize)}`,
   );
-  return { columns, rows: rows.map((r) => columns.map((c) => (r[c] == null ? null : String(r[c])))), total };
+  return { columns, rows: rows.map((r) => columns.map((c) => (r[c] == null ? null : (r[c] as string)))), total };
 }

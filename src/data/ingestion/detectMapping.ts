@@ -135,7 +135,9 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
       mapping.order_id = headerIndex('name') >= 0 ? headerIndex('name') : (mapping.order_id ?? null);
       mapping.id = null;
       fillDownByOrder = true;
-      notes.push('Shopify orders export: amount = Lineitem quantity × Lineitem price; order columns are copied to every line of the order.');
+      notes.push(
+        'Shopify orders export: amount = Lineitem quantity × Lineitem price; order columns are copied to every line of the order.',
+      );
     }
     if (mapping.amount == null && mapping.quantity != null && mapping.unit_price != null) {
       amountFromQuantityTimesPrice = true;
@@ -143,7 +145,9 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
     }
     if (shape === 'online-retail') {
       cancellationPrefix = 'C';
-      notes.push('Online Retail invoice export: invoices starting with "C" are cancellations, kept and labelled as returns.');
+      notes.push(
+        'Online Retail invoice export: invoices starting with "C" are cancellations, kept and labelled as returns.',
+      );
     }
     if (shape === 'cdnow') notes.push('CDNOW purchase log: columns separated by spaces, dates as YYYYMMDD.');
   }

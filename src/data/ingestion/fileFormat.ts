@@ -33,7 +33,8 @@ export function detectFileFormat(fileName: string, fileSize: number, head: Uint8
     };
   }
   if (startsWith(head, PARQUET_MAGIC) || name.endsWith('.parquet')) {
-    if (!startsWith(head, PARQUET_MAGIC)) return { ok: false, message: `${fileName} is named .parquet but is not a Parquet file.` };
+    if (!startsWith(head, PARQUET_MAGIC))
+      return { ok: false, message: `${fileName} is named .parquet but is not a Parquet file.` };
     return { ok: true, format: 'parquet', hasBom: false };
   }
   if (startsWith(head, ZIP_MAGIC)) {

@@ -128,7 +128,10 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
       if (options.kind === 'purchases') {
         const pendingCustomers = pending.get('customers');
         if (pendingCustomers) customersTable = pendingCustomers;
-        else if ((await tableExists(conn, 'customers')) && (await count(conn, 'SELECT count(*) AS n FROM customers')) > 0) {
+        else if (
+          (await tableExists(conn, 'customers')) &&
+          (await count(conn, 'SELECT count(*) AS n FROM customers')) > 0
+        ) {
           customersTable = await newTableFor('customers', 'append');
         }
       }
@@ -156,7 +159,8 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
            SELECT DISTINCT customer_id, ${sqlString(`${file.name} (created for unknown customers)`)} FROM ${sqlIdent(target)}
            WHERE customer_id NOT IN (SELECT customer_id FROM ${sqlIdent(customersTable)})`,
         );
-        createdCustomers = (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(customersTable)}`)) - customersBefore;
+        createdCustomers =
+          (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(customersTable)}`)) - customersBefore;
       }
 
       const accepted = (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`)) - before;

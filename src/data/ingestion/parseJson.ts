@@ -57,9 +57,11 @@ export async function readJsonArray(blob: Blob, encoding: TextEncodingName = 'ut
     if (inner) parsed = inner;
   }
   if (!Array.isArray(parsed)) {
-    throw new JsonShapeError('is JSON but not a list of records: expected an array of records like [{"customer_id": …}, …].');
+    throw new JsonShapeError(
+      'is JSON but not a list of records: expected an array of records like [{"customer_id": …}, …].',
+    );
   }
-  return collect(parsed.map((value, i) => ({ row: i + 1, value, problem: null })));
+  return collect((parsed as unknown[]).map((value, i) => ({ row: i + 1, value, problem: null })));
 }
 
 /** Parses NDJSON: each non-blank line one record; a line that is not JSON is a rejected row. */
@@ -72,9 +74,13 @@ export async function readNdjson(blob: Blob, encoding: TextEncodingName = 'utf-8
     const trimmed = text.replace(/^\uFEFF/, '').trim();
     if (trimmed === '') return;
     try {
-      records.push({ row: line, value: JSON.parse(trimmed), problem: null });
+      records.push({ row: line, value: JSON.parse(trimmed) as unknown, problem: null });
     } catch (error) {
-      records.push({ row: line, value: {}, problem: `invalid json (${(error as Error).message}): ${trimmed.slice(0, 60)}` });
+      records.push({
+        row: line,
+        value: {},
+        problem: `invalid json (${(error as Error).message}): ${trimmed.slice(0, 60)}`,
+      });
     }
   };
   for await (const chunk of readTextChunks(blob, encoding)) {

@@ -10,7 +10,8 @@ function asyncBuffer(blob: Blob): AsyncBuffer {
 
 function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().replace('T', ' ').replace('Z', '');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().replace('T', ' ').replace('Z', '');
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
@@ -41,10 +42,11 @@ export async function* parquetRows(
   const { rowCount } = await parquetInfo(blob);
   const total = Math.min(rowCount, limit);
   for (let start = 0; start < total; start += batchRows) {
-    const objects = (await parquetReadObjects({ file, rowStart: start, rowEnd: Math.min(start + batchRows, total) })) as Record<
-      string,
-      unknown
-    >[];
+    const objects = (await parquetReadObjects({
+      file,
+      rowStart: start,
+      rowEnd: Math.min(start + batchRows, total),
+    })) as Record<string, unknown>[];
     yield objects.map((o) => headers.map((h) => toCell(o[h])));
   }
 }

@@ -53,12 +53,23 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
 
   if (verdict.format === 'json' || verdict.format === 'ndjson') {
     if (verdict.format === 'json' && file.size > MAX_JSON_ARRAY_BYTES) {
-      return fail(file, `is a ${Math.round(file.size / 1e6)} MB JSON array; Lantern reads JSON arrays up to ${MAX_JSON_ARRAY_BYTES / 1024 / 1024} MB. Save it as NDJSON (one record per line) or CSV.`);
+      return fail(
+        file,
+        `is a ${Math.round(file.size / 1e6)} MB JSON array; Lantern reads JSON arrays up to ${MAX_JSON_ARRAY_BYTES / 1024 / 1024} MB. Save it as NDJSON (one record per line) or CSV.`,
+      );
     }
     try {
-      const records = verdict.format === 'json' ? await readJsonArray(file, encoding) : await readNdjson(file, encoding);
+      const records =
+        verdict.format === 'json' ? await readJsonArray(file, encoding) : await readNdjson(file, encoding);
       if (records.rows.length === 0) return fail(file, 'has no records: there is nothing to import.');
-      return { ...base, format: verdict.format, dialect: null, hasHeader: true, headers: records.headers, sampleRows: records.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells) };
+      return {
+        ...base,
+        format: verdict.format,
+        dialect: null,
+        hasHeader: true,
+        headers: records.headers,
+        sampleRows: records.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+      };
     } catch (error) {
       if (error instanceof JsonShapeError) return fail(file, error.message);
       throw error;
@@ -82,7 +93,12 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
   const format = verdict.format;
   const delimiter =
     overrides.delimiter ?? (format === 'tsv' ? '\t' : format === 'whitespace' ? ' ' : detectDelimiter(text, newline));
-  const dialect: DelimitedDialect = { format: delimiter === '\t' && format === 'csv' ? 'tsv' : format, delimiter, newline, encoding };
+  const dialect: DelimitedDialect = {
+    format: delimiter === '\t' && format === 'csv' ? 'tsv' : format,
+    delimiter,
+    newline,
+    encoding,
+  };
   const records: Cell[][] = [];
   for await (const batch of delimitedRecords(file.slice(0, 256 * 1024), dialect)) {
     records.push(...batch.map((r) => r.cells));
@@ -96,9 +112,18 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
   }
   const width = Math.max(first.length, ...dataRows.slice(0, SAMPLE_ROWS).map((r) => r.length));
   const headers = hasHeader ? uniqueHeaders(first) : generatedHeaders(width);
-  if (!hasHeader) warnings.push('No header row: the first row looks like data, so columns are named column1, column2, … Map them below.');
+  const repeated = hasHeader
+    ? headers.filter((h, i) => h !== (first[i] ?? '').replace(/^\uFEFF/, '').trim() && (first[i] ?? '').trim() !== '')
+    : [];
+  if (repeated.length) warnings.push(`Column names repeat; the later ones were renamed: ${repeated.join(', ')}.`);
+  if (!hasHeader)
+    warnings.push(
+      'No header row: the first row looks like data, so columns are named column1, column2, … Map them below.',
+    );
   if (headers.length === 1 && format === 'csv') {
-    warnings.push(`Every row has a single column: the delimiter may be wrong (read with "${delimiter === '\t' ? 'tab' : delimiter}").`);
+    warnings.push(
+      `Every row has a single column: the delimiter may be wrong (read with "${delimiter === '\t' ? 'tab' : delimiter}").`,
+    );
   }
   return { ...base, format: dialect.format, dialect, hasHeader, headers, sampleRows: dataRows.slice(0, SAMPLE_ROWS) };
 }

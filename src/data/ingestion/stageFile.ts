@@ -35,7 +35,8 @@ export async function stageFile(
   const report = (fraction: number) => onProgress({ rowsRead: batcher.rowsStaged + batcher.pending, fraction });
 
   if (plan.format === 'json' || plan.format === 'ndjson') {
-    const records = plan.format === 'json' ? await readJsonArray(file, plan.encoding) : await readNdjson(file, plan.encoding);
+    const records =
+      plan.format === 'json' ? await readJsonArray(file, plan.encoding) : await readNdjson(file, plan.encoding);
     const index = records.headers.map((h) => plan.headers.indexOf(h));
     for (const r of records.rows) {
       const cells = new Array<string | null>(width).fill(null);
@@ -61,7 +62,11 @@ export async function stageFile(
     if (!dialect) throw new Error('A delimited file needs a dialect.');
     let fraction = 0;
     let skippedHeader = !plan.hasHeader;
-    for await (const batch of delimitedRecords(file, dialect, (p) => (fraction = p.bytesRead / Math.max(1, file.size)))) {
+    for await (const batch of delimitedRecords(
+      file,
+      dialect,
+      (p) => (fraction = p.bytesRead / Math.max(1, file.size)),
+    )) {
       for (const record of batch) {
         if (!skippedHeader) {
           skippedHeader = true;
@@ -69,7 +74,10 @@ export async function stageFile(
         }
         let problem = record.problem;
         if (record.cells.length > width) {
-          const extra = record.cells.slice(width).map((c) => JSON.stringify(c)).join(', ');
+          const extra = record.cells
+            .slice(width)
+            .map((c) => JSON.stringify(c))
+            .join(', ');
           problem = `wrong number of fields (${record.cells.length}, expected ${width}; extra values: ${extra.slice(0, 200)})`;
         }
         batcher.add(record.row, record.cells, problem);

@@ -69,9 +69,7 @@ export function createTargetTableSql(kind: ImportOptions['kind'], table: string)
 export function numberSql(raw: string, decimalSeparator: '.' | ','): string {
   const cleaned = `regexp_replace(${raw}, '[\\s$€£¥]', '', 'g')`;
   const normalised =
-    decimalSeparator === '.'
-      ? `replace(${cleaned}, ',', '')`
-      : `replace(replace(${cleaned}, '.', ''), ',', '.')`;
+    decimalSeparator === '.' ? `replace(${cleaned}, ',', '')` : `replace(replace(${cleaned}, '.', ''), ',', '.')`;
   return `TRY_CAST(${normalised} AS DOUBLE)`;
 }
 
@@ -129,7 +127,8 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
       parsed = `CASE WHEN lower(${raw}) IN ('true','t','yes','y','1','return','returned','refunded','cancelled','canceled') THEN true WHEN lower(${raw}) IN ('false','f','no','n','0') THEN false END`;
     } else if (field.type === 'string') {
       // Spreadsheet exports turn numeric ids into "17850.0"; the id is 17850.
-      parsed = field.name.endsWith('_id') || field.name === 'id' ? `regexp_replace(${raw}, '^(\\d+)\\.0+$', '\\1')` : raw;
+      parsed =
+        field.name.endsWith('_id') || field.name === 'id' ? `regexp_replace(${raw}, '^(\\d+)\\.0+$', '\\1')` : raw;
     } else if (field.type === 'date') {
       parsed = dateSql(raw, options.dateFormats[field.name] ?? null);
     } else {
@@ -166,7 +165,11 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
       const fmt = options.dateFormats[field.name];
       const label = fmt ? DATE_FORMATS[fmt].label.split(':')[0] : 'no format chosen';
       checks.push(
-        problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not a date (' || ${quoted(raw)} || ', expected ${label} format)'`),
+        problem(
+          `${raw} IS NOT NULL AND ${p} IS NULL`,
+          header,
+          `'not a date (' || ${quoted(raw)} || ', expected ${label} format)'`,
+        ),
       );
       checks.push(
         problem(
@@ -178,15 +181,26 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
     } else if (field.type === 'number' || field.type === 'integer') {
       checks.push(problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not a number (' || ${quoted(raw)} || ')'`));
       if (field.type === 'integer') {
-        checks.push(problem(`${p} IS NOT NULL AND ${p} <> round(${p})`, header, `'not a whole number (' || ${quoted(raw)} || ')'`));
+        checks.push(
+          problem(
+            `${p} IS NOT NULL AND ${p} <> round(${p})`,
+            header,
+            `'not a whole number (' || ${quoted(raw)} || ')'`,
+          ),
+        );
       }
       const limit = field.name === 'age' ? `${p} < 0 OR ${p} > 120` : `abs(${p}) > 1e9`;
       checks.push(problem(`${p} IS NOT NULL AND (${limit})`, header, `'out of range (' || ${quoted(raw)} || ')'`));
-      if (options.kind === 'performance' && ['impressions', 'clicks', 'conversions', 'cost', 'revenue'].includes(field.name)) {
+      if (
+        options.kind === 'performance' &&
+        ['impressions', 'clicks', 'conversions', 'cost', 'revenue'].includes(field.name)
+      ) {
         checks.push(problem(`${p} < 0`, header, `'out of range (negative ' || ${sqlString(field.name)} || ')'`));
       }
     } else if (field.name === 'is_return') {
-      checks.push(problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not true/false (' || ${quoted(raw)} || ')'`));
+      checks.push(
+        problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not true/false (' || ${quoted(raw)} || ')'`),
+      );
     }
   }
 
@@ -244,7 +258,8 @@ export function insertAcceptedSql(input: ValidationInput, checkedTable: string, 
     }
     if (options.kind === 'purchases' && f.name === 'is_return') {
       const prefix = options.cancellationPrefix;
-      const byPrefix = prefix && options.mapping.order_id != null ? ` OR starts_with(p_order_id, ${sqlString(prefix)})` : '';
+      const byPrefix =
+        prefix && options.mapping.order_id != null ? ` OR starts_with(p_order_id, ${sqlString(prefix)})` : '';
       return `(coalesce(p_is_return, false) OR p_amount < 0 OR coalesce(p_quantity, 0) < 0${byPrefix})`;
     }
     if (f.type === 'date' && f.name !== 'purchase_date') return `CAST(${p} AS DATE)`;
@@ -275,7 +290,12 @@ function ratioMismatchSql(): string {
 }
 
 /** Creates the table of rejected rows: row number, columns, reasons, then the row as it was in the file. */
-export function createRejectsSql(stageTable: string, checkedTable: string, rejectsTable: string, headers: string[]): string {
+export function createRejectsSql(
+  stageTable: string,
+  checkedTable: string,
+  rejectsTable: string,
+  headers: string[],
+): string {
   const original = headers.map((h, i) => `${stageColumn(i)} AS ${sqlIdent(h)}`);
   return `CREATE OR REPLACE TABLE ${sqlIdent(rejectsTable)} AS
     SELECT __row AS _row,

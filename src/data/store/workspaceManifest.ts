@@ -28,14 +28,23 @@ export const CURRENT_WORKSPACE = 'current';
 
 /** An empty workspace. */
 export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
-  return { id, manifestVersion: MANIFEST_VERSION, savedAt: new Date(0).toISOString(), tables: {}, imports: [], settings: { currency: 'USD' } };
+  return {
+    id,
+    manifestVersion: MANIFEST_VERSION,
+    savedAt: new Date(0).toISOString(),
+    tables: {},
+    imports: [],
+    settings: { currency: 'USD' },
+  };
 }
 
 /** Brings a stored manifest to the current shape, or throws when it comes from a newer Lantern. */
 export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: string }): WorkspaceManifest {
   const version = stored.manifestVersion ?? 1;
   if (version > MANIFEST_VERSION) {
-    throw new Error(`This workspace was saved by a newer version of Lantern (format ${version}); reload to update the app.`);
+    throw new Error(
+      `This workspace was saved by a newer version of Lantern (format ${version}); reload to update the app.`,
+    );
   }
   const empty = emptyManifest(stored.id);
   return {

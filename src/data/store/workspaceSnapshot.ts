@@ -14,7 +14,11 @@ export async function loadManifest(db: LanternDb, id = CURRENT_WORKSPACE): Promi
 }
 
 /** Loads every stored table into DuckDB; returns the manifest it loaded. */
-export async function restoreWorkspace(store: SqlStore, db: LanternDb, id = CURRENT_WORKSPACE): Promise<WorkspaceManifest> {
+export async function restoreWorkspace(
+  store: SqlStore,
+  db: LanternDb,
+  id = CURRENT_WORKSPACE,
+): Promise<WorkspaceManifest> {
   const manifest = await loadManifest(db, id);
   for (const [table, stored] of Object.entries(manifest.tables)) {
     const blob = await db.blobs.get(stored.blobId);
@@ -52,7 +56,12 @@ export async function saveImport(
     obsoleteRejects = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
     const nextTables = { ...current.tables, ...tables };
     for (const t of obsoleteRejects) delete nextTables[t];
-    const next: WorkspaceManifest = { ...current, savedAt: new Date().toISOString(), tables: nextTables, imports: [...kept, ...reports] };
+    const next: WorkspaceManifest = {
+      ...current,
+      savedAt: new Date().toISOString(),
+      tables: nextTables,
+      imports: [...kept, ...reports],
+    };
     await db.blobs.bulkPut(blobs);
     await db.manifests.put(next);
     const referenced = new Set(Object.values(nextTables).map((t) => t.blobId));

@@ -13,7 +13,10 @@ export function AlertsPage() {
       <h1>Alerts</h1>
       {hasData === false && (
         <EmptyState title="Nothing to show yet">
-          <p>Alerts when a metric crosses a threshold you set, such as daily revenue, a campaign's ROAS or the number of customers at high churn risk.</p>
+          <p>
+            Alerts when a metric crosses a threshold you set, such as daily revenue, a campaign's ROAS or the number of
+            customers at high churn risk.
+          </p>
         </EmptyState>
       )}
       {hasData && source && (

@@ -13,7 +13,10 @@ export function AnalyticsPage() {
       <h1>Analytics</h1>
       {hasData === false && (
         <EmptyState title="Nothing to show yet">
-          <p>Segmentation with k-means, RFM scores, and the churn, lifetime-value and next-purchase models, with how well they fit your data.</p>
+          <p>
+            Segmentation with k-means, RFM scores, and the churn, lifetime-value and next-purchase models, with how well
+            they fit your data.
+          </p>
         </EmptyState>
       )}
       {hasData && source && (

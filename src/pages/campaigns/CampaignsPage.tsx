@@ -13,7 +13,10 @@ export function CampaignsPage() {
       <h1>Campaigns</h1>
       {hasData === false && (
         <EmptyState title="Nothing to show yet">
-          <p>CTR, CPC, conversion rate, CPA and ROAS per campaign, channel and segment, and where the next dollar of budget should go.</p>
+          <p>
+            CTR, CPC, conversion rate, CPA and ROAS per campaign, channel and segment, and where the next dollar of
+            budget should go.
+          </p>
         </EmptyState>
       )}
       {hasData && source && (

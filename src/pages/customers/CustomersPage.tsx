@@ -13,7 +13,10 @@ export function CustomersPage() {
       <h1>Customers</h1>
       {hasData === false && (
         <EmptyState title="Nothing to show yet">
-          <p>Who your customers are, how recently and often they buy and what they spend, their segments, churn risk and predicted lifetime value.</p>
+          <p>
+            Who your customers are, how recently and often they buy and what they spend, their segments, churn risk and
+            predicted lifetime value.
+          </p>
         </EmptyState>
       )}
       {hasData && source && (

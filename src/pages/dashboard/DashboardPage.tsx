@@ -14,8 +14,8 @@ export function DashboardPage() {
       {hasData === false && (
         <EmptyState title="Welcome to Lantern">
           <p>
-            Drop your customers, purchases, campaigns and daily campaign performance files, and Lantern will show revenue,
-            segments, churn risk, lifetime value and where your marketing budget works hardest.
+            Drop your customers, purchases, campaigns and daily campaign performance files, and Lantern will show
+            revenue, segments, churn risk, lifetime value and where your marketing budget works hardest.
           </p>
         </EmptyState>
       )}

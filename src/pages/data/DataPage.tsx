@@ -1,8 +1,7 @@
-import { useImportJob, useTryDemo } from '../../hooks/useImportJob';
+import { useImportJob, useRunImport, useTryDemo } from '../../hooks/useImportJob';
 import { toImportItems, usePendingFiles } from '../../hooks/usePendingFiles';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { missingRequiredFields } from '../../data/ingestion/detectMapping';
-import { runImport } from '../../data/workspace';
 import { DropZone } from './DropZone';
 import { ImportReportCard } from './ImportReportCard';
 import { PendingFileCard } from './PendingFileCard';
@@ -15,13 +14,12 @@ export function DataPage() {
   const tryDemo = useTryDemo();
   const { data: manifest } = useWorkspace();
   const items = toImportItems(pending.files);
-  const blocked = items.some((i) => missingRequiredFields(i.options).length > 0) || pending.files.some((f) => f.status === 'sniffing');
+  const blocked =
+    items.some((i) => missingRequiredFields(i.options).length > 0) ||
+    pending.files.some((f) => f.status === 'sniffing');
+  const runImport = useRunImport();
   const startImport = async () => {
-    const toImport = items;
-    await job.start(`Importing ${toImport.length} file${toImport.length === 1 ? '' : 's'}`, (onProgress, signal) =>
-      runImport(toImport, onProgress, signal),
-    );
-    if (useImportJob.getState().status === 'done') pending.clear();
+    if (await runImport(items)) pending.clear();
   };
   const history = (manifest?.imports ?? []).filter((r) => !job.reports.some((j) => j.id === r.id)).reverse();
   return (
@@ -41,7 +39,12 @@ export function DataPage() {
         ))}
         <div className="actions">
           {items.length > 0 && (
-            <button type="button" className="button primary" disabled={blocked || job.status === 'running'} onClick={() => void startImport()}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={blocked || job.status === 'running'}
+              onClick={() => void startImport()}
+            >
               Import {items.length} file{items.length === 1 ? '' : 's'}
             </button>
           )}

@@ -23,8 +23,8 @@ export function DropZone({ onFiles }: DropZoneProps) {
       onDrop={onDrop}
     >
       <p>
-        <strong>Drop files here</strong> (customers, purchases, campaigns, daily campaign performance) as CSV, TSV, JSON,
-        NDJSON or Parquet.
+        <strong>Drop files here</strong> (customers, purchases, campaigns, daily campaign performance) as CSV, TSV,
+        JSON, NDJSON or Parquet.
       </p>
       <label className="button primary">
         Choose files…

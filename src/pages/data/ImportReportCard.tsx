@@ -16,7 +16,11 @@ function RejectedRows({ report }: { report: FileImportReport }) {
   const pages = Math.max(1, Math.ceil(data.total / PAGE));
   return (
     <>
-      <DataTable caption={`Rejected rows of ${report.fileName}`} columns={['row', 'column', 'reason', ...data.columns.slice(3)]} rows={data.rows} />
+      <DataTable
+        caption={`Rejected rows of ${report.fileName}`}
+        columns={['row', 'column', 'reason', ...data.columns.slice(3)]}
+        rows={data.rows}
+      />
       {pages > 1 && (
         <div className="pager">
           <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
@@ -52,10 +56,17 @@ export function ImportReportCard({ report }: { report: FileImportReport }) {
         <span data-testid="rows-rejected">{formatCount(report.rejected)}</span> rejected
       </p>
       {report.returns > 0 && <p>{formatCount(report.returns)} returns or cancellations kept and labelled.</p>}
-      {report.createdCustomers > 0 && <p>{formatCount(report.createdCustomers)} customers created for purchases of unknown customers.</p>}
+      {report.createdCustomers > 0 && (
+        <p>{formatCount(report.createdCustomers)} customers created for purchases of unknown customers.</p>
+      )}
       {report.rejected > 0 && (
         <div className="actions">
-          <button type="button" className="button" aria-expanded={showRejects} onClick={() => setShowRejects(!showRejects)}>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={showRejects}
+            onClick={() => setShowRejects(!showRejects)}
+          >
             {showRejects ? 'Hide rejected rows' : 'Show rejected rows'}
           </button>
           <button

@@ -30,7 +30,11 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
       <div className="form-row">
         <label>
           Table{' '}
-          <select value={options.kind} onChange={(e) => onChange(mappingFor(e.target.value as TableKind))} data-testid={`table-${fileId}`}>
+          <select
+            value={options.kind}
+            onChange={(e) => onChange(mappingFor(e.target.value as TableKind))}
+            data-testid={`table-${fileId}`}
+          >
             {TABLE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {TABLE_SPECS[k].label}
@@ -40,7 +44,10 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
         </label>
         <label>
           Decimal separator{' '}
-          <select value={options.decimalSeparator} onChange={(e) => set({ decimalSeparator: e.target.value as '.' | ',' })}>
+          <select
+            value={options.decimalSeparator}
+            onChange={(e) => set({ decimalSeparator: e.target.value as '.' | ',' })}
+          >
             <option value=".">. (12.50)</option>
             <option value=",">, (12,50)</option>
           </select>
@@ -65,7 +72,10 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
         {options.kind === 'purchases' && (
           <label>
             Unknown customers{' '}
-            <select value={options.unknownCustomers} onChange={(e) => set({ unknownCustomers: e.target.value as ImportOptions['unknownCustomers'] })}>
+            <select
+              value={options.unknownCustomers}
+              onChange={(e) => set({ unknownCustomers: e.target.value as ImportOptions['unknownCustomers'] })}
+            >
               <option value="create">Create the customer</option>
               <option value="reject">Reject the purchase</option>
             </select>
@@ -91,14 +101,21 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
                 <th scope="row">
                   {field.label}
                   {field.required && <span className="required"> (required)</span>}
-                  {!field.required && index == null && field.unlocks && <div className="muted small">Unlocks {field.unlocks}</div>}
+                  {!field.required && index == null && field.unlocks && (
+                    <div className="muted small">Unlocks {field.unlocks}</div>
+                  )}
                 </th>
                 <td>
                   <select
                     aria-label={`Column for ${field.label}`}
                     value={index ?? ''}
                     onChange={(e) =>
-                      set({ mapping: { ...options.mapping, [field.name]: e.target.value === '' ? null : Number(e.target.value) } })
+                      set({
+                        mapping: {
+                          ...options.mapping,
+                          [field.name]: e.target.value === '' ? null : Number(e.target.value),
+                        },
+                      })
                     }
                   >
                     <option value="">{derived ? '= quantity × unit price' : '— not in this file —'}</option>
@@ -115,7 +132,12 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
                       aria-label={`Date format of ${field.label}`}
                       value={options.dateFormats[field.name] ?? ''}
                       onChange={(e) =>
-                        set({ dateFormats: { ...options.dateFormats, [field.name]: (e.target.value || null) as DateFormatId | null } })
+                        set({
+                          dateFormats: {
+                            ...options.dateFormats,
+                            [field.name]: (e.target.value || null) as DateFormatId | null,
+                          },
+                        })
                       }
                     >
                       <option value="">choose a format</option>

@@ -51,17 +51,26 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
     );
   }
   const missing = missingRequiredFields(options);
-  const sampleForMapping = { fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows };
+  const sampleForMapping = {
+    fileName: file.name,
+    headers: sniff.headers,
+    hasHeader: sniff.hasHeader,
+    rows: sniff.sampleRows,
+  };
   const mappedFields = TABLE_SPECS[options.kind].fields.filter((f) => options.mapping[f.name] != null);
   return (
     <article className="panel" data-testid="pending-file">
       {title}
       <p className="muted">
         {sniff.format.toUpperCase()}
-        {sniff.dialect && sniff.format !== 'whitespace' && <> · {DELIMITERS.find(([d]) => d === sniff.dialect?.delimiter)?.[1] ?? 'custom'}-separated</>}
+        {sniff.dialect && sniff.format !== 'whitespace' && (
+          <> · {DELIMITERS.find(([d]) => d === sniff.dialect?.delimiter)?.[1] ?? 'custom'}-separated</>
+        )}
         {sniff.format === 'whitespace' && <> · columns separated by spaces</>}
         {sniff.hasHeader ? ' · header row' : ' · no header row'}
-        {proposal && proposal.shape !== 'generic' && proposal.shape !== 'lantern' && <> · recognised as {proposal.shape} export</>}
+        {proposal && proposal.shape !== 'generic' && proposal.shape !== 'lantern' && (
+          <> · recognised as {proposal.shape} export</>
+        )}
       </p>
       {[...sniff.warnings, ...(proposal?.notes ?? [])].map((w) => (
         <p key={w} className="note">
@@ -81,8 +90,12 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={sniff.hasHeader} onChange={(e) => onResniff({ hasHeader: e.target.checked })} /> First row
-            is a header
+            <input
+              type="checkbox"
+              checked={sniff.hasHeader}
+              onChange={(e) => onResniff({ hasHeader: e.target.checked })}
+            />{' '}
+            First row is a header
           </label>
         </div>
       )}
@@ -103,7 +116,9 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
       <DataTable
         caption={`Preview of ${file.name}`}
         columns={mappedFields.map((f) => f.name)}
-        rows={sniff.sampleRows.slice(0, 10).map((row) => mappedFields.map((f) => row[options.mapping[f.name] ?? -1] ?? null))}
+        rows={sniff.sampleRows
+          .slice(0, 10)
+          .map((row) => mappedFields.map((f) => row[options.mapping[f.name] ?? -1] ?? null))}
       />
       <button type="button" className="button" onClick={onRemove}>
         Remove

@@ -21,7 +21,12 @@ export function SettingsPage() {
         ) : (
           <div role="alertdialog" aria-labelledby="confirm-delete" className="confirm">
             <p id="confirm-delete">Delete every table and import on this device? This cannot be undone.</p>
-            <button type="button" className="button danger" disabled={deleteEverything.isPending} onClick={() => deleteEverything.mutate()}>
+            <button
+              type="button"
+              className="button danger"
+              disabled={deleteEverything.isPending}
+              onClick={() => deleteEverything.mutate()}
+            >
               {deleteEverything.isPending ? 'Deleting…' : 'Yes, delete everything'}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -29,7 +34,11 @@ export function SettingsPage() {
             </button>
           </div>
         )}
-        {deleteEverything.isError && <p role="alert" className="error">{deleteEverything.error.message}</p>}
+        {deleteEverything.isError && (
+          <p role="alert" className="error">
+            {deleteEverything.error.message}
+          </p>
+        )}
       </section>
     </>
   );

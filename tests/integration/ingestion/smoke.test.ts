@@ -10,7 +10,8 @@ afterAll(() => db.close());
 
 describe('import smoke', () => {
   it('imports a small purchases CSV and rejects the bad rows', async () => {
-    const csv = 'customer_id,purchase_date,amount,category\nA,2024-01-02,10.50,books\nB,2024-13-01,5,toys\n,2024-01-03,7,toys\nC,2024-01-04,abc,books\nA,2024-01-05,-10.50,books\n';
+    const csv =
+      'customer_id,purchase_date,amount,category\nA,2024-01-02,10.50,books\nB,2024-13-01,5,toys\n,2024-01-03,7,toys\nC,2024-01-04,abc,books\nA,2024-01-05,-10.50,books\n';
     const [report] = await importWithProposal(db, [fileFrom('purchases.csv', csv)]);
     expect(report).toMatchObject({ rowsRead: 5, accepted: 2, rejected: 3, returns: 1 });
     const rejects = await db.query(`SELECT * FROM ${report!.rejectsTable} ORDER BY _row`);
