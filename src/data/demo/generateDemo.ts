@@ -9,7 +9,6 @@
 import { TABLE_SPECS, type TableKind } from '../schema';
 import {
   beta,
-  cumulativeWeights,
   exponential,
   gamma,
   hashSeed,

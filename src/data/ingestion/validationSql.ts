@@ -266,27 +266,35 @@ export function insertAcceptedSql(input: ValidationInput, checkedTable: string, 
     if (f.type === 'integer') return `CAST(${p} AS BIGINT)`;
     return p;
   });
-  if (options.kind === 'performance') values.push(ratioMismatchSql());
+  if (options.kind === 'performance') values.push(ratioMismatchSql(options));
   if (options.kind === 'purchases') values.push(sqlString(options.currency));
   values.push(sqlString(fileName), '__row');
   return `INSERT INTO ${sqlIdent(input.targetTable)} SELECT ${values.join(', ')} FROM ${sqlIdent(checkedTable)} WHERE len(problems) = 0 ORDER BY __row`;
 }
 
-/** Names the file's own CTR/CPC/ROAS values that disagree with the ones computed from its raw columns. */
-function ratioMismatchSql(): string {
+/** Names the file's own CTR/CPC/ROAS values that disagree with the ones computed from its raw columns,
+ * allowing for the rounding the file's own number of decimals implies. */
+function ratioMismatchSql(options: ImportOptions): string {
+  const decimalSeparator = options.decimalSeparator;
   const check = (name: string, computed: string) => {
     const p = `p_${name}`;
-    const close = (a: string) => `abs(${p} - (${a})) <= greatest(0.0005, 0.01 * abs(${a}))`;
+    const sep = decimalSeparator === '.' ? '\\.' : ',';
+    const decimals = `length(regexp_extract(r_${name}, '${sep}(\\d+)\\s*%?$', 1))`;
+    const tolerance = `(0.5 * pow(10, -${decimals}) + 1e-9 + 0.001 * abs(${p}))`;
+    const close = (a: string) => `abs(${p} - (${a})) <= ${tolerance}`;
     // CTR is often written as a percentage.
     const percentOk = name === 'ctr' ? ` OR ${close(`100 * ${computed}`)}` : '';
     return `CASE WHEN ${p} IS NOT NULL AND (${computed}) IS NOT NULL AND NOT (${close(computed)}${percentOk}) THEN '${name}' END`;
   };
-  const parts = [
-    check('ctr', 'p_clicks / NULLIF(p_impressions, 0)'),
-    check('cpc', 'p_cost / NULLIF(p_clicks, 0)'),
-    check('roas', 'p_revenue / NULLIF(p_cost, 0)'),
+  const ratios: [string, string][] = [
+    ['ctr', 'p_clicks / NULLIF(p_impressions, 0)'],
+    ['cpc', 'p_cost / NULLIF(p_clicks, 0)'],
+    ['roas', 'p_revenue / NULLIF(p_cost, 0)'],
   ];
-  return `NULLIF(concat_ws(', ', ${parts.join(', ')}), '')`;
+  const parts = ratios
+    .filter(([name]) => options.mapping[name] != null)
+    .map(([name, computed]) => check(name, computed));
+  return parts.length ? `NULLIF(concat_ws(', ', ${parts.join(', ')}), '')` : 'CAST(NULL AS VARCHAR)';
 }
 
 /** Creates the table of rejected rows: row number, columns, reasons, then the row as it was in the file. */

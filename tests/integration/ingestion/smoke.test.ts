@@ -14,9 +14,27 @@ describe('import smoke', () => {
       'customer_id,purchase_date,amount,category\nA,2024-01-02,10.50,books\nB,2024-13-01,5,toys\n,2024-01-03,7,toys\nC,2024-01-04,abc,books\nA,2024-01-05,-10.50,books\n';
     const [report] = await importWithProposal(db, [fileFrom('purchases.csv', csv)]);
     expect(report).toMatchObject({ rowsRead: 5, accepted: 2, rejected: 3, returns: 1 });
-    const rejects = await db.query(`SELECT * FROM ${report!.rejectsTable} ORDER BY _row`);
-    console.log(rejects);
-    const rows = await db.query('SELECT * FROM purchases ORDER BY source_row');
-    console.log(rows);
+    const rejects = await db.query<{ _row: number; _reason: string }>(
+      `SELECT _row, _reason FROM ${report!.rejectsTable} ORDER BY _row`,
+    );
+    expect(rejects).toEqual([
+      { _row: 3, _reason: 'purchase_date: not a date ("2024-13-01", expected ISO format)' },
+      { _row: 4, _reason: 'customer_id: missing required value' },
+      { _row: 5, _reason: 'amount: not a number ("abc")' },
+    ]);
+    const rows = await db.query<{ id: string; is_return: boolean }>(
+      'SELECT id, is_return FROM purchases ORDER BY source_row',
+    );
+    expect(rows.map((r) => r.is_return)).toEqual([false, true]);
+  });
+});
+
+describe('performance files without ratio columns', () => {
+  it('imports and leaves the ratio check empty', async () => {
+    const csv = 'campaign_id,date,impressions,clicks,cost,revenue\nX,2024-01-01,1000,10,5.5,20\n';
+    const [report] = await importWithProposal(db, [fileFrom('performance.csv', csv)]);
+    expect(report).toMatchObject({ kind: 'performance', accepted: 1, rejected: 0 });
+    const [row] = await db.query('SELECT ratio_mismatch FROM campaign_performance');
+    expect(row).toEqual({ ratio_mismatch: null });
   });
 });
