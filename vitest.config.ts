@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three projects: fast unit tests, DuckDB integration tests in Node, and browser tests on the built app.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -159,7 +159,7 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
     dateFormats[field.name] = index == null ? null : detectDateFormat(columnValues(sample, index));
   }
 
-  const decimalSeparator = detectDecimalSeparator(sample, mapping, kind);
+  const decimalSeparator = detectDecimalSeparator(sample);
   return {
     shape,
     fit,
@@ -179,15 +179,14 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
   };
 }
 
-/** Comma decimals when numeric values look like "12,50" and never like "1,234.50". */
-function detectDecimalSeparator(sample: FileSample, mapping: ColumnMapping, kind: TableKind): '.' | ',' {
-  const numericFields = TABLE_SPECS[kind].fields.filter((f) => f.type === 'number');
-  const values = numericFields.flatMap((f) => {
-    const i = mapping[f.name];
-    return i == null ? [] : columnValues(sample, i);
+/** Comma decimals when the file's numbers look like "12,50" more often than like "12.50" (dates aside). */
+function detectDecimalSeparator(sample: FileSample): '.' | ',' {
+  const values = sample.rows.flat().flatMap((v) => {
+    const text = (v ?? '').trim();
+    return text === '' || looksLikeDate(text) ? [] : [text];
   });
-  const commaDecimal = values.filter((v) => /^-?[^.]*,\d{1,2}$/.test(v)).length;
-  const dotDecimal = values.filter((v) => /\.\d+$/.test(v)).length;
+  const commaDecimal = values.filter((v) => /^-?[^.,]*(\.\d{3})*,\d{1,2}$/.test(v)).length;
+  const dotDecimal = values.filter((v) => /^-?[^.,]*(,\d{3})*\.\d+$/.test(v)).length;
   return commaDecimal > dotDecimal ? ',' : '.';
 }
 

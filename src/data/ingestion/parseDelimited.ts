@@ -86,11 +86,12 @@ export async function* delimitedRecords(
   blob: Blob,
   dialect: DelimitedDialect,
   onProgress?: (p: RecordProgress) => void,
+  sliceBytes?: number,
 ): AsyncGenerator<DelimitedRecord[]> {
   let carry = '';
   let row = 0;
   const quoted = dialect.format !== 'whitespace';
-  for await (const chunk of readTextChunks(blob, dialect.encoding)) {
+  for await (const chunk of readTextChunks(blob, dialect.encoding, sliceBytes)) {
     let text = carry + chunk.text;
     if (row === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let segment: string;
@@ -108,7 +109,10 @@ export async function* delimitedRecords(
       carry = text.slice(boundary);
     }
     const batch: DelimitedRecord[] = [];
-    if (segment !== '' || !chunk.done) {
+    if (segment === '') {
+      // An empty segment between two boundaries is one blank line (Papa Parse returns no record for it).
+      if (!chunk.done) row++;
+    } else {
       for (const record of splitSegment(segment, dialect)) {
         row++;
         if (record.cells.length === 1 && (record.cells[0] ?? '').trim() === '') continue;
