@@ -29,7 +29,7 @@ describe('importing a purchases file in the built app', () => {
     await page.goto(`${app.url}#/data`);
     await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'bad/missing-customer-id.csv'));
     await page.getByRole('button', { name: /^Import 1 file$/ }).click();
-    const report = page.getByTestId('import-report').first();
+    const report = page.getByTestId('last-import').locator('[data-file="missing-customer-id.csv"]');
     await expect.poll(() => report.getByTestId('rows-read').textContent(), { timeout: 60_000 }).toBe('5');
     expect(await report.getByTestId('rows-accepted').textContent()).toBe('3');
     expect(await report.getByTestId('rows-rejected').textContent()).toBe('2');
@@ -41,7 +41,8 @@ describe('importing a purchases file in the built app', () => {
 
   it('downloads the rejected rows as CSV with row, column and reason', async () => {
     await page.goto(`${app.url}#/data`);
-    const report = page.getByTestId('import-report').first();
+    // After the reload the report is in the import history.
+    const report = page.locator('[data-file="missing-customer-id.csv"]');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       report.getByTestId('download-rejects').click(),

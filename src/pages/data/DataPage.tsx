@@ -54,7 +54,7 @@ export function DataPage() {
         </div>
       </section>
       {job.reports.length > 0 && (
-        <section aria-labelledby="result-heading">
+        <section aria-labelledby="result-heading" data-testid="last-import">
           <h2 id="result-heading">Last import</h2>
           {job.reports.map((r) => (
             <ImportReportCard key={r.id} report={r} />
