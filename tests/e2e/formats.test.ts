@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { purchasesParquet } from '../support/parquetFixture';
 import { startApp, type AppUnderTest } from './support/browser';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 let app: AppUnderTest;
 let page: Page;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type AppUnderTest } from './support/browser';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 let app: AppUnderTest;
 let context: BrowserContext;
 let page: Page;

@@ -10,7 +10,7 @@ import { generateDemo } from '../../src/data/demo/generateDemo';
 import { demoToCsvFiles } from '../../src/data/demo/toCsv';
 import { startApp, type AppUnderTest } from './support/browser';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 let app: AppUnderTest;
 let page: Page;
 let bigFile: string;

@@ -9,7 +9,7 @@ import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/i
 import { stageFile } from '../../src/data/ingestion/stageFile';
 import type { SqlConnection } from '../../src/data/sql';
 
-export const FIXTURES = path.resolve(__dirname, '../fixtures');
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 /** A File from a path (or raw content) as the browser would hand it over. */
 export function fileFrom(name: string, content?: string | Uint8Array): File {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 const CANDIDATES = [
   '/usr/bin/chromium',

@@ -7,7 +7,7 @@ import { FIXTURES, fileFrom, importWithProposal } from '../../support/importHelp
 import { openNodeDuckDb } from '../../support/nodeDuckDb';
 
 const SHAPES = path.join(FIXTURES, 'shapes');
-const CDNOW = path.resolve(__dirname, '../../../../shared/data/cdnow');
+const CDNOW = path.resolve(import.meta.dirname, '../../../../shared/data/cdnow');
 
 let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
 beforeAll(async () => {

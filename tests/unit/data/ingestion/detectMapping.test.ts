@@ -53,7 +53,7 @@ describe('proposeMapping on real-world shapes', () => {
       unit_price: 'UnitPrice',
       product_id: 'StockCode',
       location: undefined,
-    } as Record<string, string | undefined>);
+    });
     expect(options.amountFromQuantityTimesPrice).toBe(true);
     expect(options.cancellationPrefix).toBe('C');
     expect(options.dateFormats.purchase_date).toBe('mdy');
