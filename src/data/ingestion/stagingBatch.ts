@@ -1,7 +1,8 @@
 // Collects parsed rows (all cells as text) into Arrow record batches for DuckDB's staging table.
 // Every row keeps its spreadsheet row number and, when the parser already found it broken, the reason.
 
-import { Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import type { Int32 } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 
 export type Cell = string | null;
 

@@ -1,5 +1,5 @@
 // Where an import's time goes, in Node: parsing, Arrow batches, DuckDB insert, checks.
-// Run: npx tsx tests/bench/profileStaging.ts [purchaseRows]
+// Run: npm run bench -- [purchaseRows]
 
 import { generateDemo } from '../../src/data/demo/generateDemo';
 import { demoToCsvFiles } from '../../src/data/demo/toCsv';
