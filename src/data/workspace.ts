@@ -5,6 +5,7 @@ import { proxy } from 'comlink';
 import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
 import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
 import { proposeMapping } from './ingestion/detectMapping';
+import { planFromSniff } from './ingestion/stagePlan';
 import {
   importFiles,
   type FileToImport,
@@ -102,13 +103,7 @@ export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?:
       id: newImportId(),
       file,
       options: proposal.options,
-      plan: {
-        format: sniff.format,
-        dialect: sniff.dialect,
-        hasHeader: sniff.hasHeader,
-        headers: sniff.headers,
-        encoding: sniff.dialect?.encoding ?? 'utf-8',
-      },
+      plan: planFromSniff(sniff),
     });
   }
   return runImport(items, onProgress, signal);

@@ -8,6 +8,7 @@ import type { FileToImport } from '../data/ingestion/importFiles';
 import type { ImportOptions } from '../data/ingestion/importOptions';
 import type { FileSniff, SniffOverrides } from '../data/ingestion/sniffFile';
 import { newImportId } from '../data/workspace';
+import { planFromSniff } from '../data/ingestion/stagePlan';
 
 export interface PendingFile {
   id: string;
@@ -98,13 +99,7 @@ export function toImportItems(files: PendingFile[]): FileToImport[] {
             id: f.id,
             file: f.file,
             options: f.options,
-            plan: {
-              format: f.sniff.format,
-              dialect: f.sniff.dialect,
-              hasHeader: f.sniff.hasHeader,
-              headers: f.sniff.headers,
-              encoding: f.sniff.dialect?.encoding ?? 'utf-8',
-            },
+            plan: planFromSniff(f.sniff),
           },
         ]
       : [],

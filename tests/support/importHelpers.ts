@@ -7,6 +7,7 @@ import { importFiles, type FileImportReport } from '../../src/data/ingestion/imp
 import type { ImportOptions } from '../../src/data/ingestion/importOptions';
 import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
 import { stageFile } from '../../src/data/ingestion/stageFile';
+import { planFromSniff } from '../../src/data/ingestion/stagePlan';
 import type { SqlConnection } from '../../src/data/sql';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -49,13 +50,7 @@ export async function importWithProposal(
       id: `f${++counter}`,
       file,
       options,
-      plan: {
-        format: sniff.format,
-        dialect: sniff.dialect,
-        hasHeader: sniff.hasHeader,
-        headers: sniff.headers,
-        encoding: sniff.dialect?.encoding ?? 'utf-8',
-      },
+      plan: planFromSniff(sniff),
     });
   }
   const result = await importFiles(items, {

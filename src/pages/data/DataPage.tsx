@@ -1,6 +1,6 @@
 import { useImportJob, useRunImport, useTryDemo } from '../../hooks/useImportJob';
 import { toImportItems, usePendingFiles } from '../../hooks/usePendingFiles';
-import { useWorkspace } from '../../hooks/useWorkspace';
+import { useTables, useWorkspace } from '../../hooks/useWorkspace';
 import { missingRequiredFields } from '../../data/ingestion/detectMapping';
 import { DropZone } from './DropZone';
 import { ImportReportCard } from './ImportReportCard';
@@ -13,6 +13,7 @@ export function DataPage() {
   const job = useImportJob();
   const tryDemo = useTryDemo();
   const { data: manifest } = useWorkspace();
+  const { data: tables } = useTables();
   const items = toImportItems(pending.files);
   const blocked =
     items.some((i) => missingRequiredFields(i.options).length > 0) ||
@@ -48,8 +49,17 @@ export function DataPage() {
               Import {items.length} file{items.length === 1 ? '' : 's'}
             </button>
           )}
-          <button type="button" className="button" disabled={job.status === 'running'} onClick={tryDemo}>
-            Load the demo data
+          <button
+            type="button"
+            className="button"
+            disabled={job.status === 'running'}
+            onClick={() => {
+              const replaces = (tables ?? []).length > 0;
+              if (!replaces || window.confirm('The demo data replaces the tables in this workspace. Continue?'))
+                tryDemo();
+            }}
+          >
+            {(tables ?? []).length > 0 ? 'Replace with the demo data' : 'Load the demo data'}
           </button>
         </div>
       </section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DataTable } from '../../components/ui/DataTable';
+import { Pager } from '../../components/ui/Pager';
 import type { FileImportReport } from '../../data/ingestion/importFiles';
 import { TABLE_SPECS } from '../../data/schema';
 import { useDownloadRejects } from '../../hooks/useDownloadRejects';
@@ -21,19 +22,7 @@ function RejectedRows({ report }: { report: FileImportReport }) {
         columns={['row', 'column', 'reason', ...data.columns.slice(3)]}
         rows={data.rows}
       />
-      {pages > 1 && (
-        <div className="pager">
-          <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous
-          </button>
-          <span>
-            Page {page + 1} of {pages}
-          </span>
-          <button type="button" className="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </button>
-        </div>
-      )}
+      {pages > 1 && <Pager page={page} pages={pages} onPage={setPage} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DataTable } from '../../components/ui/DataTable';
+import { Pager } from '../../components/ui/Pager';
 import { useTablePage, useTables } from '../../hooks/useWorkspace';
 import { formatCount } from '../../lib/format';
 
@@ -37,17 +38,7 @@ export function TablesPanel() {
       {data && current && (
         <>
           <DataTable caption={`Rows of ${current}`} columns={data.columns} rows={data.rows} />
-          <div className="pager">
-            <button type="button" className="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              Previous
-            </button>
-            <span>
-              Page {page + 1} of {formatCount(pages)}
-            </span>
-            <button type="button" className="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-              Next
-            </button>
-          </div>
+          <Pager page={page} pages={pages} onPage={setPage} />
         </>
       )}
     </>

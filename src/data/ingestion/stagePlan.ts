@@ -1,0 +1,15 @@
+// How to read a whole file, from what sniffing its start found.
+
+import type { FileSniff } from './sniffFile';
+import type { StagePlan } from './stageFile';
+
+/** The staging plan for a file that sniffed fine. */
+export function planFromSniff(sniff: Extract<FileSniff, { ok: true }>): StagePlan {
+  return {
+    format: sniff.format,
+    dialect: sniff.dialect,
+    hasHeader: sniff.hasHeader,
+    headers: sniff.headers,
+    encoding: sniff.dialect?.encoding ?? 'utf-8',
+  };
+}
