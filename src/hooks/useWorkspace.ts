@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { loadCurrentManifest } from '../data/workspaceQueries';
 import { openWorkspace } from '../data/workspace';
-import { listTables, readTablePage } from '../data/duckdb/tableQueries';
+import { listTables, readTablePage, type TableOrder } from '../data/duckdb/tableQueries';
 
 /** The open workspace; resolves once DuckDB runs and the stored data is loaded. */
 export function useWorkspace() {
@@ -22,10 +22,10 @@ export function useTables() {
 }
 
 /** One page of a table's rows, as text. */
-export function useTablePage(table: string | null, page: number, pageSize: number) {
+export function useTablePage(table: string | null, page: number, pageSize: number, orderBy?: TableOrder) {
   return useQuery({
-    queryKey: ['table-page', table, page, pageSize],
+    queryKey: ['table-page', table, page, pageSize, orderBy],
     enabled: table !== null,
-    queryFn: async () => readTablePage((await openWorkspace()).duck.read, table ?? '', page, pageSize),
+    queryFn: async () => readTablePage((await openWorkspace()).duck.read, table ?? '', page, pageSize, orderBy),
   });
 }

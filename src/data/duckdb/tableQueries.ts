@@ -31,12 +31,18 @@ export interface TablePage {
   total: number;
 }
 
+export interface TableOrder {
+  column: string;
+  descending?: boolean;
+}
+
 /** Rows `page * pageSize` … of a table, every value as text, in import order. */
 export async function readTablePage(
   conn: SqlConnection,
   table: string,
   page: number,
   pageSize: number,
+  orderBy?: TableOrder,
 ): Promise<TablePage> {
   const columns = (
     await conn.query<{ name: string }>(
@@ -45,13 +51,15 @@ export async function readTablePage(
   ).map((r) => r.name);
   const total = Number((await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`))[0]?.n ?? 0);
   const select = columns.map((c) => `CAST(${sqlIdent(c)} AS VARCHAR) AS ${sqlIdent(c)}`).join(', ');
-  const orderBy = columns.includes('source_row')
-    ? 'ORDER BY t.source_file, t.source_row'
-    : columns.includes('_row')
-      ? 'ORDER BY t._row'
-      : '';
+  const order = orderBy
+    ? `ORDER BY t.${sqlIdent(orderBy.column)} ${orderBy.descending ? 'DESC' : 'ASC'}`
+    : columns.includes('source_row')
+      ? 'ORDER BY t.source_file, t.source_row'
+      : columns.includes('_row')
+        ? 'ORDER BY t._row'
+        : '';
   const rows = await conn.query(
-    `SELECT ${select} FROM ${sqlIdent(table)} AS t ${orderBy} LIMIT ${Math.floor(pageSize)} OFFSET ${Math.floor(page * pageSize)}`,
+    `SELECT ${select} FROM ${sqlIdent(table)} AS t ${order} LIMIT ${Math.floor(pageSize)} OFFSET ${Math.floor(page * pageSize)}`,
   );
   return { columns, rows: rows.map((r) => columns.map((c) => (r[c] == null ? null : (r[c] as string)))), total };
 }
