@@ -1,0 +1,80 @@
+// Prints benchmark results as a Markdown table with the targets next to them.
+
+export interface SizeResult {
+  rows: number;
+  runs: number;
+  lanternError: string | null;
+  lantern: {
+    rowsRead: number;
+    importMs: number;
+    stageMs: number;
+    checkMs: number;
+    saveMs: number;
+    featuresMs: number;
+    longestTaskImportMs: number;
+    longestTaskSaveMs: number;
+    longestTaskFeaturesMs: number;
+    peakHeapMb: number | null;
+  } | null;
+  native: { importMs: number; featuresMs: number };
+  papa: { parseMs: number; groupByMs: number };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const notYet = 'not built yet';
+
+/** Prints the table (medians of the runs) and the ratios the targets are stated in. */
+export function printReport(machine: Record<string, string | number>, results: SizeResult[]): void {
+  console.log(
+    `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, Chromium ${machine.chromium}\n`,
+  );
+  const header = [
+    'rows',
+    'import',
+    'rows/s',
+    'save (IndexedDB)',
+    'features',
+    'segmentation',
+    'BG/NBD + Gamma-Gamma',
+    'campaign optimisation',
+    'total analysis',
+    'longest task: import / save / features',
+    'peak JS heap',
+    'native DuckDB import / features',
+    'Papa Parse + group-by',
+    'import vs native',
+    'Papa vs import',
+  ];
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const r of results) {
+    const l = r.lantern;
+    const papaTotal = r.papa.parseMs + r.papa.groupByMs;
+    const cells = l
+      ? [
+          r.rows.toLocaleString('en'),
+          `${s(l.importMs)} (parse+stage ${s(l.stageMs)}, checks ${s(l.checkMs)})`,
+          Math.round(l.rowsRead / (l.importMs / 1000)).toLocaleString('en'),
+          s(l.saveMs),
+          s(l.featuresMs),
+          notYet,
+          notYet,
+          notYet,
+          s(l.featuresMs),
+          `${l.longestTaskImportMs.toFixed(0)} / ${l.longestTaskSaveMs.toFixed(0)} / ${l.longestTaskFeaturesMs.toFixed(0)} ms`,
+          l.peakHeapMb == null ? 'n/a' : `${l.peakHeapMb.toFixed(0)} MB`,
+          `${s(r.native.importMs)} / ${s(r.native.featuresMs)}`,
+          `${s(r.papa.parseMs)} + ${s(r.papa.groupByMs)}`,
+          `${(l.importMs / r.native.importMs).toFixed(1)}×`,
+          `${(papaTotal / (l.importMs + l.featuresMs)).toFixed(2)}×`,
+        ]
+      : [r.rows.toLocaleString('en'), `failed: ${r.lanternError ?? 'unknown'}`, ...Array<string>(13).fill('')];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+  console.log(
+    '\nTargets: import of 1M rows within 1.5× native DuckDB and ≥ 5× faster than Papa Parse; whole analysis of 1M purchases under 10 s; no main-thread task over 100 ms; 5M rows import or a clear limit message.',
+  );
+  console.log(
+    '"Papa vs import" is (Papa parse + group-by) ÷ (Lantern import + features): above 1 means Lantern is faster.',
+  );
+}

@@ -1,0 +1,139 @@
+// `npm run bench`: builds the app, generates purchase files with the demo-data CLI, and times Lantern
+// in headless Chromium next to native DuckDB and a Papa Parse pipeline on the same files. Prints a
+// table and writes bench-results/latest.json. Figures only: nothing here fails on timing.
+//
+//   npm run bench                      # 100k and 1M purchase rows, 3 runs each
+//   npm run bench -- --rows 5000000    # other sizes (comma-separated, up to 5M)
+//   npm run bench -- --runs 5 --skip-build
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp } from '../e2e/support/browser';
+import { lanternRun, type LanternRun } from './lanternInBrowser';
+import { nativeDuckDbRun, type NativeRun } from './nativeDuckDb';
+import { papaPipelineRun, type PapaRun } from './papaPipeline';
+import { printReport, type SizeResult } from './report';
+import { median, repeat } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUT = path.join(ROOT, 'bench-results');
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sizes = (option('rows') ?? '100000,1000000').split(',').map(Number);
+const runs = Number(option('runs') ?? 3);
+if (sizes.some((n) => !Number.isFinite(n) || n < 1000 || n > 5_000_000))
+  throw new Error('--rows takes sizes from 1000 to 5000000.');
+if (!(runs >= 3)) throw new Error('--runs must be at least 3 (medians of fewer runs mislead on a noisy machine).');
+
+function generate(rows: number): string {
+  const dir = path.join(OUT, `data-${rows}`);
+  const csv = path.join(dir, 'purchases.csv');
+  if (!existsSync(csv)) {
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'src/data/demo/cli.ts',
+        '--customers',
+        String(Math.max(1000, Math.round(rows / 10))),
+        '--rows',
+        String(rows),
+        '--out',
+        dir,
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+  }
+  return csv;
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (!process.argv.includes('--skip-build')) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const app = await startApp();
+  const results: SizeResult[] = [];
+  try {
+    for (const rows of sizes) {
+      const csv = generate(rows);
+      console.log(`\n${rows.toLocaleString('en')} purchase rows (${csv})`);
+      const native: NativeRun[] = await repeat(runs, async (i) => {
+        const r = await nativeDuckDbRun(csv);
+        console.log(
+          `  native DuckDB run ${i + 1}: import ${r.importMs.toFixed(0)} ms, features ${r.featuresMs.toFixed(0)} ms`,
+        );
+        return r;
+      });
+      const papa: PapaRun[] = await repeat(runs, async (i) => {
+        const r = await papaPipelineRun(app.browser, csv);
+        console.log(
+          `  Papa Parse run ${i + 1}: parse ${r.parseMs.toFixed(0)} ms, group-by ${r.groupByMs.toFixed(0)} ms`,
+        );
+        return r;
+      });
+      let lantern: LanternRun[] = [];
+      let lanternError: string | null = null;
+      try {
+        lantern = await repeat(runs, async (i) => {
+          const r = await lanternRun(app, csv, 'purchases.csv');
+          console.log(
+            `  Lantern run ${i + 1}: import ${r.import.ms.toFixed(0)} ms (stage ${r.stage.ms.toFixed(0)}, check ${r.check.ms.toFixed(0)}; longest task ${r.import.longestTaskMs.toFixed(0)} ms), save ${r.save.ms.toFixed(0)} ms, features ${r.features.ms.toFixed(0)} ms`,
+          );
+          return r;
+        });
+      } catch (error) {
+        lanternError = (error as Error).message;
+        console.log(`  Lantern failed: ${lanternError}`);
+      }
+      results.push({
+        rows,
+        runs,
+        lanternError,
+        lantern: lantern.length
+          ? {
+              rowsRead: lantern[0]?.rowsRead ?? 0,
+              importMs: median(lantern.map((r) => r.import.ms)),
+              stageMs: median(lantern.map((r) => r.stage.ms)),
+              checkMs: median(lantern.map((r) => r.check.ms)),
+              saveMs: median(lantern.map((r) => r.save.ms)),
+              featuresMs: median(lantern.map((r) => r.features.ms)),
+              longestTaskImportMs: Math.max(...lantern.map((r) => r.import.longestTaskMs)),
+              longestTaskSaveMs: Math.max(...lantern.map((r) => r.save.longestTaskMs)),
+              longestTaskFeaturesMs: Math.max(...lantern.map((r) => r.features.longestTaskMs)),
+              peakHeapMb: lantern.every((r) => r.peakHeapMb != null)
+                ? Math.max(...lantern.map((r) => r.peakHeapMb ?? 0))
+                : null,
+            }
+          : null,
+        native: {
+          importMs: median(native.map((r) => r.importMs)),
+          featuresMs: median(native.map((r) => r.featuresMs)),
+        },
+        papa: { parseMs: median(papa.map((r) => r.parseMs)), groupByMs: median(papa.map((r) => r.groupByMs)) },
+      });
+    }
+  } finally {
+    await app.close();
+  }
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    chromium: app.browser.version(),
+    date: new Date().toISOString(),
+  };
+  writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify({ machine, results }, null, 2));
+  printReport(machine, results);
+  console.log(`\nWritten to ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
+}
+
+await main();
