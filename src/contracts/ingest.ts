@@ -3,6 +3,8 @@
 
 import type { FileSniff, SniffOverrides } from '../data/ingestion/sniffFile';
 import type { StagePlan, StageProgress } from '../data/ingestion/stageFile';
+import type { DelimitedDialect } from '../data/ingestion/parseDelimited';
+import type { ScanResult } from '../data/ingestion/scanDelimited';
 import type { DemoFile, DemoRequest } from '../data/demo/demoFiles';
 
 export interface IngestWorkerApi {
@@ -15,6 +17,8 @@ export interface IngestWorkerApi {
     onBatch: (ipc: Uint8Array, rowCount: number) => Promise<void>,
     onProgress: (p: StageProgress) => void,
   ): Promise<number>;
+  /** Whether DuckDB's CSV reader may stage the file, and its slices (see scanDelimited). */
+  scan(file: File, dialect: DelimitedDialect, headerFields: number): Promise<ScanResult>;
   /** Demo data as CSV files, generated from a seed. */
   demoFiles(request: DemoRequest): Promise<DemoFile[]>;
 }

@@ -8,6 +8,9 @@ export interface SqlConnection {
   query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]>;
   /** Inserts an Arrow IPC stream into a table, creating it when asked. */
   insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Makes a file (or slice of one) readable by name in SQL, e.g. `read_csv('name')`. */
+  registerFile(name: string, file: Blob): Promise<void>;
+  dropFile(name: string): Promise<void>;
 }
 
 /** Quotes a string literal for SQL. */
@@ -20,7 +23,11 @@ export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A connection that can also serialise a table to an Arrow IPC stream (for persistence). */
+/** IndexedDB refuses single values over ~128 MB in Chromium; stored tables are cut into chunks well below that. */
+export const MAX_IPC_CHUNK_BYTES = 32 * 1024 * 1024;
+
+/** A connection that can also serialise a table to Arrow IPC streams (for persistence). */
 export interface SqlStore extends SqlConnection {
-  exportArrowIpc(table: string): Promise<Uint8Array>;
+  /** The table as one or more Arrow IPC streams of whole record batches, each about `maxChunkBytes` at most. */
+  exportArrowIpc(table: string, maxChunkBytes?: number): Promise<Uint8Array[]>;
 }

@@ -6,6 +6,7 @@ import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
 import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
 import { proposeMapping } from './ingestion/detectMapping';
 import { planFromSniff } from './ingestion/stagePlan';
+import type { ScanResult } from './ingestion/scanDelimited';
 import {
   importFiles,
   type FileToImport,
@@ -71,6 +72,10 @@ export async function runImport(
   const result = await importFiles(files, {
     conn: duck.write,
     stage: stageInWorker(signal),
+    scan: (file, plan): Promise<ScanResult> =>
+      plan.dialect
+        ? untilAborted<ScanResult>(ingestWorker().scan(file, plan.dialect, plan.headers.length), signal)
+        : Promise.resolve<ScanResult>({ clean: false, reason: 'not delimited' }),
     today: new Date().toISOString().slice(0, 10),
     onProgress,
     signal,

@@ -6,6 +6,7 @@ import { proposeMapping } from '../../src/data/ingestion/detectMapping';
 import { importFiles, type FileImportReport } from '../../src/data/ingestion/importFiles';
 import type { ImportOptions } from '../../src/data/ingestion/importOptions';
 import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
+import { scanDelimited } from '../../src/data/ingestion/scanDelimited';
 import { stageFile } from '../../src/data/ingestion/stageFile';
 import { planFromSniff } from '../../src/data/ingestion/stagePlan';
 import type { SqlConnection } from '../../src/data/sql';
@@ -29,12 +30,16 @@ export async function sniffOk(file: File, overrides: SniffOverrides = {}): Promi
 
 let counter = 0;
 
+/** 'auto': clean CSVs go through DuckDB's CSV reader as in the app; 'javascript': always the JavaScript parsers. */
+export type ReaderChoice = 'auto' | 'javascript';
+
 /** Imports files with the proposed mapping (optionally adjusted) and returns one report per file. */
 export async function importWithProposal(
   conn: SqlConnection,
   files: File[],
   adjust: (options: ImportOptions, sniff: OkSniff) => Partial<ImportOptions> = () => ({}),
   overrides: SniffOverrides = {},
+  reader: ReaderChoice = 'auto',
 ): Promise<FileImportReport[]> {
   const items = [];
   for (const file of files) {
@@ -56,6 +61,14 @@ export async function importWithProposal(
   const result = await importFiles(items, {
     conn,
     stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, 1000),
+    // Tiny slices so even small fixtures go through several DuckDB reads.
+    scan:
+      reader === 'auto'
+        ? (f, plan) =>
+            plan.dialect
+              ? scanDelimited(f, plan.dialect, plan.headers.length, 64)
+              : Promise.resolve({ clean: false, reason: 'not delimited' })
+        : undefined,
     today: '2026-11-25',
   });
   return result.reports;

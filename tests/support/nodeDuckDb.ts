@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import type * as Arrow from 'apache-arrow';
-import type { SqlRow, SqlStore } from '../../src/data/sql';
+import { MAX_IPC_CHUNK_BYTES, type SqlRow, type SqlStore } from '../../src/data/sql';
 
 const require = createRequire(import.meta.url);
 // The blocking build and apache-arrow are CommonJS; loading Arrow through require gives the same
@@ -40,9 +40,25 @@ export async function openNodeDuckDb(): Promise<SqlStore & { close(): void }> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create });
       return Promise.resolve();
     },
-    exportArrowIpc(table: string): Promise<Uint8Array> {
+    async registerFile(name: string, file: Blob): Promise<void> {
+      db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+    },
+    dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+      return Promise.resolve();
+    },
+    exportArrowIpc(table: string, maxChunkBytes = MAX_IPC_CHUNK_BYTES): Promise<Uint8Array[]> {
       const result = conn.query(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
-      return Promise.resolve(arrow.tableToIPC(result, 'stream'));
+      // Cut by rows in proportion to the whole table's size, like the app cuts by batches.
+      const whole = arrow.tableToIPC(result, 'stream');
+      const chunkCount = Math.max(1, Math.ceil(whole.length / maxChunkBytes));
+      if (chunkCount === 1) return Promise.resolve([whole]);
+      const rowsPerChunk = Math.ceil(result.numRows / chunkCount);
+      const chunks: Uint8Array[] = [];
+      for (let start = 0; start < result.numRows; start += rowsPerChunk) {
+        chunks.push(arrow.tableToIPC(result.slice(start, start + rowsPerChunk), 'stream'));
+      }
+      return Promise.resolve(chunks);
     },
     close() {
       conn.close();

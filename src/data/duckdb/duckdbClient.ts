@@ -1,11 +1,17 @@
 // Starts DuckDB-WASM in its own worker (AsyncDuckDB) from bundles served by this app's origin,
 // with extension auto-install and auto-load off: Lantern never fetches code from elsewhere.
 
-import { AsyncDuckDB, ConsoleLogger, LogLevel, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import {
+  AsyncDuckDB,
+  ConsoleLogger,
+  DuckDBDataProtocol,
+  LogLevel,
+  type AsyncDuckDBConnection,
+} from '@duckdb/duckdb-wasm';
 import { RecordBatchStreamWriter } from 'apache-arrow';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { sqlIdent, type SqlRow, type SqlStore } from '../sql';
+import { MAX_IPC_CHUNK_BYTES, sqlIdent, type SqlRow, type SqlStore } from '../sql';
 
 export interface LanternDuckDb {
   db: AsyncDuckDB;
@@ -15,7 +21,7 @@ export interface LanternDuckDb {
   write: SqlStore;
 }
 
-function wrapConnection(conn: AsyncDuckDBConnection): SqlStore {
+function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore {
   return {
     async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
       const table = await conn.query(sql);
@@ -24,13 +30,29 @@ function wrapConnection(conn: AsyncDuckDBConnection): SqlStore {
     async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create });
     },
-    async exportArrowIpc(table: string): Promise<Uint8Array> {
+    async registerFile(name: string, file: Blob): Promise<void> {
+      await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    },
+    async dropFile(name: string): Promise<void> {
+      await db.dropFile(name);
+    },
+    async exportArrowIpc(table: string, maxChunkBytes = MAX_IPC_CHUNK_BYTES): Promise<Uint8Array[]> {
       // Streamed batch by batch so the main thread is never held for the whole table.
       const reader = await conn.send(`SELECT * FROM ${sqlIdent(table)}`);
-      const writer = new RecordBatchStreamWriter();
-      for await (const batch of reader) writer.write(batch);
-      writer.finish();
-      return writer.toUint8Array(true);
+      const chunks: Uint8Array[] = [];
+      let writer = new RecordBatchStreamWriter();
+      let bytes = 0;
+      for await (const batch of reader) {
+        writer.write(batch);
+        bytes += batch.data.byteLength;
+        if (bytes >= maxChunkBytes) {
+          chunks.push(writer.finish().toUint8Array(true));
+          writer = new RecordBatchStreamWriter();
+          bytes = 0;
+        }
+      }
+      if (bytes > 0 || chunks.length === 0) chunks.push(writer.finish().toUint8Array(true));
+      return chunks;
     },
   };
 }
@@ -56,5 +78,5 @@ async function startDuckDb(): Promise<LanternDuckDb> {
     await conn.query('SET autoload_known_extensions = false');
     await conn.query(`SET custom_extension_repository = '${extensionRepository}'`);
   }
-  return { db, read: wrapConnection(read), write: wrapConnection(write) };
+  return { db, read: wrapConnection(db, read), write: wrapConnection(db, write) };
 }

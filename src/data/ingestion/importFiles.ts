@@ -5,6 +5,8 @@
 import { TABLE_SPECS, type TableKind } from '../schema';
 import { sqlIdent, sqlString, type SqlConnection } from '../sql';
 import type { ImportOptions } from './importOptions';
+import type { ScanResult } from './scanDelimited';
+import { stageCsvInDuckDb } from './stageCsvInDuckDb';
 import type { StagePlan, StageProgress } from './stageFile';
 import type { BatchSink } from './stagingBatch';
 import { buildValidation, createRejectsSql, createTargetTableSql, insertAcceptedSql } from './validationSql';
@@ -28,6 +30,8 @@ export interface FileImportReport {
   returns: number;
   createdCustomers: number;
   rejectsTable: string;
+  /** Which reader staged the file: DuckDB's CSV reader for clean CSVs, or the JavaScript parsers. */
+  reader: StageReader;
   mode: ImportOptions['mode'];
   importedAt: string;
 }
@@ -46,6 +50,11 @@ export type Stager = (
   onProgress: (p: StageProgress) => void,
 ) => Promise<number>;
 
+export type StageReader = 'duckdb-csv' | 'javascript';
+
+/** Decides whether DuckDB's CSV reader may stage a file (runs in the ingest worker in the browser). */
+export type Scanner = (file: File, plan: StagePlan) => Promise<ScanResult>;
+
 export interface ImportProgress {
   fileName: string;
   phase: 'reading' | 'checking' | 'saving';
@@ -59,6 +68,8 @@ export interface ImportContext {
   /** ISO date used for the far-future date check. */
   today: string;
   onProgress?: (p: ImportProgress) => void;
+  /** When given, clean CSV files are staged by DuckDB's CSV reader instead of `stage`. */
+  scan?: Scanner;
   /** Checked between steps; the in-flight parse is cancelled by terminating its worker. */
   signal?: AbortSignal;
 }
@@ -79,6 +90,39 @@ async function count(conn: SqlConnection, sql: string): Promise<number> {
 
 function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new DOMException('The import was cancelled.', 'AbortError');
+}
+
+/** Stages one file: DuckDB's CSV reader when the scan says it reads the file exactly as Lantern would, else the JavaScript parsers. */
+async function stageOneFile(
+  item: FileToImport,
+  stageTable: string,
+  ctx: ImportContext,
+): Promise<{ rowsStaged: number; reader: StageReader }> {
+  const { conn } = ctx;
+  const onProgress = (p: StageProgress) =>
+    ctx.onProgress?.({ fileName: item.file.name, phase: 'reading', rowsRead: p.rowsRead, fraction: p.fraction });
+  const scan =
+    ctx.scan && (item.plan.format === 'csv' || item.plan.format === 'tsv')
+      ? await ctx.scan(item.file, item.plan)
+      : null;
+  if (scan?.clean) {
+    try {
+      return {
+        rowsStaged: await stageCsvInDuckDb(conn, item.file, item.plan, scan, stageTable, onProgress),
+        reader: 'duckdb-csv',
+      };
+    } catch {
+      // DuckDB read the file differently from the scan (an odd quote, a very long line): parse it in JavaScript.
+      await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(stageTable)}`);
+    }
+  }
+  throwIfAborted(ctx.signal);
+  let created = false;
+  const sink: BatchSink = async (ipc) => {
+    await conn.insertArrowIpc(stageTable, ipc, !created);
+    created = true;
+  };
+  return { rowsStaged: await ctx.stage(item.file, item.plan, sink, onProgress), reader: 'javascript' };
 }
 
 /** Imports files table by table (customers first, so purchases can be checked against them). */
@@ -113,15 +157,8 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
       scratch.push(stageTable, `${stageTable}__checked`);
       await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(stageTable)}`);
 
-      let created = false;
-      const sink: BatchSink = async (ipc) => {
-        await conn.insertArrowIpc(stageTable, ipc, !created);
-        created = true;
-      };
       const stageStarted = performance.now();
-      const rowsStaged = await ctx.stage(file, item.plan, sink, (p) =>
-        ctx.onProgress?.({ fileName: file.name, phase: 'reading', rowsRead: p.rowsRead, fraction: p.fraction }),
-      );
+      const { rowsStaged, reader } = await stageOneFile(item, stageTable, ctx);
       throwIfAborted(ctx.signal);
       const checkStarted = performance.now();
       // Named measures let a profile or the benchmark split an import into its steps.
@@ -193,6 +230,7 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         returns,
         createdCustomers,
         rejectsTable,
+        reader,
         mode: options.mode,
         importedAt,
       });

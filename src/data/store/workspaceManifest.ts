@@ -6,7 +6,8 @@ import type { FileImportReport } from '../ingestion/importFiles';
 export const MANIFEST_VERSION = 1;
 
 export interface StoredTable {
-  blobId: string;
+  /** The table's Arrow IPC chunks, in order. */
+  blobIds: string[];
   rows: number;
 }
 
@@ -52,7 +53,7 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     ...stored,
     manifestVersion: MANIFEST_VERSION,
     tables: stored.tables ?? {},
-    imports: stored.imports ?? [],
+    imports: (stored.imports ?? []).map((r) => ({ ...r, reader: r.reader ?? 'javascript' })),
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
   };
 }

@@ -21,10 +21,12 @@ export async function restoreWorkspace(
 ): Promise<WorkspaceManifest> {
   const manifest = await loadManifest(db, id);
   for (const [table, stored] of Object.entries(manifest.tables)) {
-    const blob = await db.blobs.get(stored.blobId);
-    if (!blob) throw new Error(`The stored workspace is missing the data of table ${table}.`);
     await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
-    await store.insertArrowIpc(table, blob.bytes, true);
+    for (const [k, blobId] of stored.blobIds.entries()) {
+      const blob = await db.blobs.get(blobId);
+      if (!blob) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
+      await store.insertArrowIpc(table, blob.bytes, k === 0);
+    }
   }
   return manifest;
 }
@@ -42,11 +44,14 @@ export async function saveImport(
   const blobs: TableBlob[] = [];
   const tables: WorkspaceManifest['tables'] = {};
   for (const table of changedTables) {
-    const bytes = await store.exportArrowIpc(table);
+    const chunks = await store.exportArrowIpc(table);
     const rows = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
-    const blobId = `${table}@${Date.now().toString(36)}-${(++blobCounter).toString(36)}`;
-    blobs.push({ id: blobId, table, bytes });
-    tables[table] = { blobId, rows: Number(rows[0]?.n ?? 0) };
+    const stamp = `${table}@${Date.now().toString(36)}-${(++blobCounter).toString(36)}`;
+    const blobIds = chunks.map((bytes, k) => {
+      blobs.push({ id: `${stamp}-${k}`, table, bytes });
+      return `${stamp}-${k}`;
+    });
+    tables[table] = { blobIds, rows: Number(rows[0]?.n ?? 0) };
   }
   let obsoleteRejects: string[] = [];
   const saved = await db.transaction('rw', db.manifests, db.blobs, async () => {
@@ -64,7 +69,7 @@ export async function saveImport(
     };
     await db.blobs.bulkPut(blobs);
     await db.manifests.put(next);
-    const referenced = new Set(Object.values(nextTables).map((t) => t.blobId));
+    const referenced = new Set(Object.values(nextTables).flatMap((t) => t.blobIds));
     const unreferenced = (await db.blobs.toCollection().primaryKeys()).filter((k) => !referenced.has(k));
     await db.blobs.bulkDelete(unreferenced);
     return next;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingRequiredFields, proposeMapping } from '../../../src/data/ingestion/detectMapping';
 import { sniffFile } from '../../../src/data/ingestion/sniffFile';
 import type { TableKind } from '../../../src/data/schema';
-import { FIXTURES, fileFrom, importWithProposal } from '../../support/importHelpers';
+import { FIXTURES, fileFrom, importWithProposal, type ReaderChoice } from '../../support/importHelpers';
 import { openNodeDuckDb } from '../../support/nodeDuckDb';
 
 interface Expectation {
@@ -56,6 +56,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+let reader: ReaderChoice = 'auto';
+
 async function importCase(files: string[], c: Case) {
   const tableOf = (name: string) => c.tableByFile?.[name] ?? c.table ?? 'purchases';
   const overrides = c.options?.delimiter ? { delimiter: c.options.delimiter } : {};
@@ -75,6 +77,7 @@ async function importCase(files: string[], c: Case) {
       };
     },
     overrides,
+    reader,
   );
 }
 
@@ -125,7 +128,12 @@ async function checkImported(
   }
 }
 
-describe('malformed-file corpus', () => {
+// Every case runs twice: as the app stages it (DuckDB's CSV reader for clean CSVs) and with the JavaScript parsers only.
+describe.each(['auto', 'javascript'] as const)('malformed-file corpus (%s reader)', (choice) => {
+  beforeAll(() => {
+    reader = choice;
+  });
+
   it('has at least 20 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });

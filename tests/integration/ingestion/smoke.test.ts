@@ -38,3 +38,29 @@ describe('performance files without ratio columns', () => {
     expect(row).toEqual({ ratio_mismatch: null });
   });
 });
+
+describe('which reader stages a file', () => {
+  it.each([
+    [
+      'a clean CSV goes through DuckDB',
+      'customer_id,purchase_date,amount\nA,2024-01-02,10\nB,2024-01-03,"1,234.50"\n',
+      'duckdb-csv',
+      2,
+    ],
+    [
+      'a quoted newline needs the JavaScript parser',
+      'customer_id,purchase_date,amount,note\nA,2024-01-02,10,"two\nlines"\n',
+      'javascript',
+      1,
+    ],
+    [
+      'a ragged row needs the JavaScript parser',
+      'customer_id,purchase_date,amount\nA,2024-01-02,10,extra\n',
+      'javascript',
+      0,
+    ],
+  ])('%s', async (_what, csv, reader, accepted) => {
+    const [report] = await importWithProposal(db, [fileFrom('purchases.csv', csv)]);
+    expect(report).toMatchObject({ reader, accepted });
+  });
+});

@@ -55,6 +55,19 @@ describe('workspace snapshot in IndexedDB', () => {
     storage.close();
   });
 
+  it('stores a large table in several chunks and reads them back in order', async () => {
+    const storage = new LanternDb(`test-${++dbName}`);
+    const duck = await freshDuckDb();
+    const [report] = await importWithProposal(duck, [fileFrom(path.join(SHAPES, 'online-retail.csv'))]);
+    const smallChunks = { ...duck, exportArrowIpc: (t: string) => duck.exportArrowIpc(t, 1024) };
+    const manifest = await saveImport(smallChunks, storage, ['purchases', report!.rejectsTable], [report!]);
+    expect(manifest.tables.purchases?.blobIds.length).toBeGreaterThan(2);
+    const fresh = await freshDuckDb();
+    await restoreWorkspace(fresh, storage);
+    expect(await fresh.query('SELECT * FROM purchases')).toEqual(await duck.query('SELECT * FROM purchases'));
+    storage.close();
+  });
+
   it('a save that fails part-way leaves the stored workspace as it was', async () => {
     const storage = new LanternDb(`test-${++dbName}`);
     const duck = await freshDuckDb();
