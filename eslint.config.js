@@ -106,8 +106,9 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         noUi,
         {
-          group: ['dexie', '@duckdb/*', '**/bridge/**', '**/store/**', '**/duckdb/**', '**/data/workspace'],
-          message: 'Workers import only pure code (analytics, ingestion, demo) and contracts.',
+          group: ['@duckdb/*', '**/bridge/**', '**/duckdb/**', '**/data/workspace'],
+          message:
+            'Workers import pure code (analytics, ingestion, demo), contracts and the IndexedDB store; never DuckDB or other workers.',
         },
       ]),
     },

@@ -23,8 +23,9 @@ export function sqlIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** IndexedDB refuses single values over ~128 MB in Chromium; stored tables are cut into chunks well below that. */
-export const MAX_IPC_CHUNK_BYTES = 32 * 1024 * 1024;
+/** IndexedDB refuses single values over ~128 MB in Chromium; stored tables are cut into chunks well below that,
+ * small enough that building one never holds the main thread for long. */
+export const MAX_IPC_CHUNK_BYTES = 8 * 1024 * 1024;
 
 /** A connection that can also serialise a table to Arrow IPC streams (for persistence). */
 export interface SqlStore extends SqlConnection {

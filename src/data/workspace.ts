@@ -1,7 +1,7 @@
 // The workspace service: opens DuckDB and restores the stored workspace, runs imports through the
 // ingest worker and saves the result, loads the demo, and deletes everything. No React here.
 
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
 import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
 import { proposeMapping } from './ingestion/detectMapping';
@@ -15,7 +15,8 @@ import {
   type Stager,
 } from './ingestion/importFiles';
 import { LanternDb } from './store/lanternDb';
-import { deleteAllLocalData, restoreWorkspace, saveImport } from './store/workspaceSnapshot';
+import { deleteAllLocalData, exportTables, restoreWorkspace } from './store/workspaceSnapshot';
+import { storeWorker } from '../bridge/storeWorker';
 import type { WorkspaceManifest } from './store/workspaceManifest';
 import { sqlIdent } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
@@ -84,7 +85,10 @@ export async function runImport(
   performance.measure('lantern:import', { start: started, end: performance.now() });
   onProgress({ fileName: '', phase: 'saving', rowsRead: 0, fraction: 1 });
   const saveStarted = performance.now();
-  const manifest = await saveImport(duck.write, storage(), result.changedTables, result.reports);
+  const exported = await exportTables(duck.write, result.changedTables);
+  const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
+  const { manifest, obsoleteTables } = await storeWorker().commitTables(transfer(exported, buffers), result.reports);
+  for (const t of obsoleteTables) await duck.write.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   performance.measure('lantern:save', { start: saveStarted, end: performance.now() });
   return { ...result, manifest };
 }

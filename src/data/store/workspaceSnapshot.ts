@@ -25,7 +25,7 @@ export async function restoreWorkspace(
     for (const [k, blobId] of stored.blobIds.entries()) {
       const blob = await db.blobs.get(blobId);
       if (!blob) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
-      await store.insertArrowIpc(table, blob.bytes, k === 0);
+      await store.insertArrowIpc(table, new Uint8Array(await blob.bytes.arrayBuffer()), k === 0);
     }
   }
   return manifest;
@@ -33,34 +33,62 @@ export async function restoreWorkspace(
 
 let blobCounter = 0;
 
-/** Persists the tables an import changed and records its reports; imports whose table was replaced are dropped from history. */
-export async function saveImport(
-  store: SqlStore,
-  db: LanternDb,
-  changedTables: string[],
-  reports: FileImportReport[],
-  id = CURRENT_WORKSPACE,
-): Promise<WorkspaceManifest> {
-  const blobs: TableBlob[] = [];
-  const tables: WorkspaceManifest['tables'] = {};
-  for (const table of changedTables) {
+/** A changed table, serialised for storage. */
+export interface TableChunks {
+  table: string;
+  rows: number;
+  /** Arrow IPC streams, in order. */
+  chunks: Uint8Array[];
+}
+
+/** Serialises the tables an import changed (DuckDB side; the bytes can then be handed to a worker). */
+export async function exportTables(store: SqlStore, tables: string[]): Promise<TableChunks[]> {
+  const started = performance.now();
+  const exported: TableChunks[] = [];
+  for (const table of tables) {
     const chunks = await store.exportArrowIpc(table);
     const rows = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
+    exported.push({ table, rows: Number(rows[0]?.n ?? 0), chunks });
+  }
+  performance.measure('lantern:save:export', { start: started, end: performance.now() });
+  return exported;
+}
+
+export interface CommitResult {
+  manifest: WorkspaceManifest;
+  /** Rejects tables of imports whose table was replaced: drop them from DuckDB too. */
+  obsoleteTables: string[];
+}
+
+/**
+ * Writes the tables and switches the manifest in one IndexedDB transaction; imports whose table was
+ * replaced leave the history. Runs in the store worker in the browser: turning 100 MB of bytes into
+ * stored Blobs holds whichever thread does it for about half a second.
+ */
+export async function commitTables(
+  db: LanternDb,
+  exported: TableChunks[],
+  reports: FileImportReport[],
+  id = CURRENT_WORKSPACE,
+): Promise<CommitResult> {
+  const blobs: TableBlob[] = [];
+  const tables: WorkspaceManifest['tables'] = {};
+  for (const { table, rows, chunks } of exported) {
     const stamp = `${table}@${Date.now().toString(36)}-${(++blobCounter).toString(36)}`;
     const blobIds = chunks.map((bytes, k) => {
-      blobs.push({ id: `${stamp}-${k}`, table, bytes });
+      blobs.push({ id: `${stamp}-${k}`, table, bytes: new Blob([bytes as BlobPart]) });
       return `${stamp}-${k}`;
     });
-    tables[table] = { blobIds, rows: Number(rows[0]?.n ?? 0) };
+    tables[table] = { blobIds, rows };
   }
-  let obsoleteRejects: string[] = [];
-  const saved = await db.transaction('rw', db.manifests, db.blobs, async () => {
+  let obsoleteTables: string[] = [];
+  const manifest = await db.transaction('rw', db.manifests, db.blobs, async () => {
     const current = await loadManifest(db, id);
     const replaced = new Set(reports.filter((r) => r.mode === 'replace').map((r) => r.table));
     const kept = current.imports.filter((r) => !replaced.has(r.table));
-    obsoleteRejects = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
+    obsoleteTables = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
     const nextTables = { ...current.tables, ...tables };
-    for (const t of obsoleteRejects) delete nextTables[t];
+    for (const t of obsoleteTables) delete nextTables[t];
     const next: WorkspaceManifest = {
       ...current,
       savedAt: new Date().toISOString(),
@@ -74,8 +102,20 @@ export async function saveImport(
     await db.blobs.bulkDelete(unreferenced);
     return next;
   });
-  for (const t of obsoleteRejects) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
-  return saved;
+  return { manifest, obsoleteTables };
+}
+
+/** Persists the tables an import changed and records its reports (export and commit on one thread). */
+export async function saveImport(
+  store: SqlStore,
+  db: LanternDb,
+  changedTables: string[],
+  reports: FileImportReport[],
+  id = CURRENT_WORKSPACE,
+): Promise<WorkspaceManifest> {
+  const { manifest, obsoleteTables } = await commitTables(db, await exportTables(store, changedTables), reports, id);
+  for (const t of obsoleteTables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+  return manifest;
 }
 
 /** Empties IndexedDB and drops every table in DuckDB. */
