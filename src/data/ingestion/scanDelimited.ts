@@ -26,7 +26,7 @@ export async function scanDelimited(
   blob: Blob,
   dialect: DelimitedDialect,
   headerFields: number,
-  sliceBytes = 16 * 1024 * 1024,
+  sliceBytes = 64 * 1024 * 1024,
 ): Promise<ScanResult> {
   if (dialect.format !== 'csv' && dialect.format !== 'tsv')
     return { clean: false, reason: 'not comma- or tab-separated' };

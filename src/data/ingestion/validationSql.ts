@@ -132,8 +132,11 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
       parsed = `CASE WHEN lower(${raw}) IN ('true','t','yes','y','1','return','returned','refunded','cancelled','canceled') THEN true WHEN lower(${raw}) IN ('false','f','no','n','0') THEN false END`;
     } else if (field.type === 'string') {
       // Spreadsheet exports turn numeric ids into "17850.0"; the id is 17850.
+      // The regular expression runs only on values that can match: on large files it was the costliest step.
       parsed =
-        field.name.endsWith('_id') || field.name === 'id' ? `regexp_replace(${raw}, '^(\\d+)\\.0+$', '\\1')` : raw;
+        field.name.endsWith('_id') || field.name === 'id'
+          ? `CASE WHEN ends_with(${raw}, '0') AND contains(${raw}, '.') THEN regexp_replace(${raw}, '^(\\d+)\\.0+$', '\\1') ELSE ${raw} END`
+          : raw;
     } else if (field.type === 'date') {
       parsed = dateSql(raw, options.dateFormats[field.name] ?? null);
     } else {
@@ -217,13 +220,21 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
     .map((e) => `${e.parsed} AS p_${e.field.name}`);
   const amountDerived = exprs.find((e) => e.field.name === 'amount' && e.parsed.includes('p_quantity'));
 
+  // Only row numbers, typed values and problems are kept: copying the raw text again cost more than the checks.
+  const kept = [
+    '__row',
+    ...exprs.map((e) => `p_${e.field.name}`),
+    ...(options.kind === 'performance'
+      ? ['ctr', 'cpc', 'roas'].filter((n) => mapped(n) != null).map((n) => `r_${n}`)
+      : []),
+  ];
   const statements: string[] = [];
   statements.push(
     `CREATE OR REPLACE TEMP TABLE ${sqlIdent(checked)} AS
      WITH raw AS (${rawCte}),
      parsed AS (SELECT *, ${parsedSelect.join(', ')} FROM raw)
      ${amountDerived ? `, derived AS (SELECT *, ${amountDerived.parsed} AS p_amount FROM parsed)` : ''}
-     SELECT *, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS problems
+     SELECT ${kept.join(', ')}, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS problems
      FROM ${amountDerived ? 'derived' : 'parsed'}`,
   );
 
