@@ -90,19 +90,6 @@ export async function lanternRun(app: AppUnderTest, csvPath: string, fileName: s
   await page.goto(`${app.url}#/customers`);
   await page.getByTestId('features-summary').waitFor({ timeout: 10 * 60_000 });
   const features = await step(page, 'lantern:features');
-  console.log(
-    await page.evaluate(() =>
-      JSON.stringify({
-        m: performance
-          .getEntriesByType('measure')
-          .map((e) => [e.name, Math.round(e.startTime), Math.round(e.duration)]),
-        lt: (window as unknown as { __probe: Probe }).__probe.longTasks.map((t) => [
-          Math.round(t.start),
-          Math.round(t.duration),
-        ]),
-      }),
-    ),
-  );
   const peak = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.peakHeap);
   await context.close();
   return { rowsRead, import: importStep, stage, check, save, features, peakHeapMb: peak ? peak / 1024 / 1024 : null };
