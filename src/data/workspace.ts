@@ -86,6 +86,7 @@ export async function runImport(
   onProgress({ fileName: '', phase: 'saving', rowsRead: 0, fraction: 1 });
   const saveStarted = performance.now();
   const exported = await exportTables(duck.write, result.changedTables);
+  // No cancelling from here on (the Cancel button is gone while saving): the tables are already swapped.
   const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
   const { manifest, obsoleteTables } = await storeWorker().commitTables(transfer(exported, buffers), result.reports);
   for (const t of obsoleteTables) await duck.write.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);

@@ -14,6 +14,8 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 let app: AppUnderTest;
 let page: Page;
 let bigFile: string;
+/** The same rows plus one record with a quoted line break: it goes through the JavaScript parser, which reports progress every 50,000 rows. */
+let bigQuotedFile: string;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lantern-'));
@@ -22,6 +24,11 @@ beforeAll(async () => {
   );
   bigFile = path.join(dir, 'big-purchases.csv');
   writeFileSync(bigFile, purchases?.text ?? '');
+  const text = purchases?.text ?? '';
+  const headerEnd = text.indexOf('\n') + 1;
+  const quotedRow = 'X1,O1,C000001,2024-11-19 13:12:49,10,1,10,P1,"two\nlines",web,false\n';
+  bigQuotedFile = path.join(dir, 'big-quoted-purchases.csv');
+  writeFileSync(bigQuotedFile, text.slice(0, headerEnd) + quotedRow + text.slice(headerEnd));
   app = await startApp();
   page = await (await app.newContext()).newPage();
 });
@@ -39,7 +46,7 @@ async function importSmallFile() {
 }
 
 async function startBigImport() {
-  await page.getByTestId('file-input').setInputFiles(bigFile);
+  await page.getByTestId('file-input').setInputFiles(bigQuotedFile);
   await page.getByRole('button', { name: /^Import 1 file$/ }).click();
   // Progress reports rows processed while the file is read.
   await expect

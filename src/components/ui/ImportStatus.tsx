@@ -14,9 +14,11 @@ export function ImportStatus() {
           {progress && progress.rowsRead > 0 && <> · {formatCount(progress.rowsRead)} rows processed</>}
         </div>
         <progress max={1} value={progress?.fraction ?? 0} aria-label="Import progress" />
-        <button type="button" className="button" onClick={cancel}>
-          Cancel
-        </button>
+        {progress?.phase !== 'saving' && (
+          <button type="button" className="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
       </div>
     );
   }

@@ -186,7 +186,10 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         today: ctx.today,
       };
       const plan = buildValidation(input);
-      for (const statement of plan.statements) await conn.query(statement);
+      for (const statement of plan.statements) {
+        throwIfAborted(ctx.signal);
+        await conn.query(statement);
+      }
       const before = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`);
       await conn.query(insertAcceptedSql(input, plan.checkedTable, file.name));
       const rejectsTable = `rejects_${item.id}`;
