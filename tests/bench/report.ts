@@ -17,7 +17,8 @@ export interface SizeResult {
     peakHeapMb: number | null;
   } | null;
   native: { importMs: number; featuresMs: number };
-  papa: { parseMs: number; groupByMs: number };
+  /** null when the pipeline failed (for example, the tab ran out of memory). */
+  papa: { parseMs: number; groupByMs: number } | null;
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -49,7 +50,7 @@ export function printReport(machine: Record<string, string | number>, results: S
   console.log(`|${header.map(() => ' --- ').join('|')}|`);
   for (const r of results) {
     const l = r.lantern;
-    const papaTotal = r.papa.parseMs + r.papa.groupByMs;
+    const papaTotal = r.papa ? r.papa.parseMs + r.papa.groupByMs : null;
     const cells = l
       ? [
           r.rows.toLocaleString('en'),
@@ -64,9 +65,9 @@ export function printReport(machine: Record<string, string | number>, results: S
           `${l.longestTaskImportMs.toFixed(0)} / ${l.longestTaskSaveMs.toFixed(0)} / ${l.longestTaskFeaturesMs.toFixed(0)} ms`,
           l.peakHeapMb == null ? 'n/a' : `${l.peakHeapMb.toFixed(0)} MB`,
           `${s(r.native.importMs)} / ${s(r.native.featuresMs)}`,
-          `${s(r.papa.parseMs)} + ${s(r.papa.groupByMs)}`,
+          r.papa ? `${s(r.papa.parseMs)} + ${s(r.papa.groupByMs)}` : 'failed (see log)',
           `${(l.importMs / r.native.importMs).toFixed(1)}×`,
-          `${(papaTotal / (l.importMs + l.featuresMs)).toFixed(2)}×`,
+          papaTotal == null ? 'n/a' : `${(papaTotal / (l.importMs + l.featuresMs)).toFixed(2)}×`,
         ]
       : [r.rows.toLocaleString('en'), `failed: ${r.lanternError ?? 'unknown'}`, ...Array<string>(13).fill('')];
     console.log(`| ${cells.join(' | ')} |`);
