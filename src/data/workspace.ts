@@ -15,8 +15,9 @@ import {
   type Stager,
 } from './ingestion/importFiles';
 import { LanternDb } from './store/lanternDb';
-import { deleteAllLocalData, exportTables, restoreWorkspace } from './store/workspaceSnapshot';
+import { deleteAllLocalData, dropAllTables, exportTables, restoreWorkspace } from './store/workspaceSnapshot';
 import { storeWorker } from '../bridge/storeWorker';
+import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
 import { sqlIdent } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
@@ -85,13 +86,27 @@ export async function runImport(
   performance.measure('lantern:import', { start: started, end: performance.now() });
   onProgress({ fileName: '', phase: 'saving', rowsRead: 0, fraction: 1 });
   const saveStarted = performance.now();
-  const exported = await exportTables(duck.write, result.changedTables);
   // No cancelling from here on (the Cancel button is gone while saving): the tables are already swapped.
-  const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
-  const { manifest, obsoleteTables } = await storeWorker().commitTables(transfer(exported, buffers), result.reports);
+  let committed: Awaited<ReturnType<StoreWorkerApi['commitTables']>>;
+  try {
+    const exported = await exportTables(duck.write, result.changedTables);
+    const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
+    committed = await storeWorker().commitTables(transfer(exported, buffers), result.reports);
+  } catch (error) {
+    // Saving failed (for example, the disk is full): go back to what is stored, so what the page shows is what survives a reload.
+    await reloadStoredWorkspace(duck);
+    throw new Error(`The import could not be saved on this device (${(error as Error).message}); nothing was changed.`);
+  }
+  const { manifest, obsoleteTables } = committed;
   for (const t of obsoleteTables) await duck.write.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   performance.measure('lantern:save', { start: saveStarted, end: performance.now() });
   return { ...result, manifest };
+}
+
+/** Drops every table in DuckDB and loads the stored workspace again. */
+async function reloadStoredWorkspace(duck: LanternDuckDb): Promise<void> {
+  await dropAllTables(duck.write);
+  await restoreWorkspace(duck.write, storage());
 }
 
 let importCounter = 0;

@@ -2,7 +2,7 @@
 // the manifest switched in one IndexedDB transaction, so a reload at any moment leaves either the
 // old workspace or the new one, never a mix.
 
-import { sqlIdent, type SqlStore } from '../sql';
+import { sqlIdent, type SqlConnection, type SqlStore } from '../sql';
 import type { FileImportReport } from '../ingestion/importFiles';
 import type { LanternDb, TableBlob } from './lanternDb';
 import { CURRENT_WORKSPACE, emptyManifest, restoreManifest, type WorkspaceManifest } from './workspaceManifest';
@@ -120,9 +120,14 @@ export async function saveImport(
 
 /** Empties IndexedDB and drops every table in DuckDB. */
 export async function deleteAllLocalData(store: SqlStore, db: LanternDb): Promise<void> {
+  await dropAllTables(store);
+  await db.delete();
+}
+
+/** Drops every table in DuckDB's main schema. */
+export async function dropAllTables(store: SqlConnection): Promise<void> {
   const tables = await store.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`,
   );
   for (const t of tables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t.name)}`);
-  await db.delete();
 }
