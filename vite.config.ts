@@ -1,12 +1,21 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy } from './src/app/contentSecurityPolicy';
 
 // Relative base: the build works from any static URL and sub-path.
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    {
+      // The built app carries its CSP as a meta tag (any static host serves it); the dev server's
+      // inline hot-reload scripts would break under it, so it is added at build time only.
+      name: 'lantern-csp',
+      apply: 'build',
+      transformIndexHtml: (html) =>
+        html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`),
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

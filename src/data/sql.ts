@@ -32,3 +32,10 @@ export interface SqlStore extends SqlConnection {
   /** The table as one or more Arrow IPC streams of whole record batches, each about `maxChunkBytes` at most. */
   exportArrowIpc(table: string, maxChunkBytes?: number): Promise<Uint8Array[]>;
 }
+
+/** A text value made safe for spreadsheets: a cell starting with = + - @ or a tab/CR (a formula) gets a
+ * leading apostrophe, unless it is a plain number such as "-3". */
+export function csvSafeSql(value: string): string {
+  const formula = `regexp_matches(${value}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${value}, '^[+-]?[0-9][0-9.,]*$')`;
+  return `CASE WHEN ${formula} THEN '''' || ${value} ELSE ${value} END`;
+}

@@ -19,7 +19,7 @@ import { deleteAllLocalData, dropAllTables, exportTables, restoreWorkspace } fro
 import { storeWorker } from '../bridge/storeWorker';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
-import { sqlIdent } from './sql';
+import { csvSafeSql, sqlIdent } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
 
 let lanternDb: LanternDb | null = null;
@@ -149,8 +149,9 @@ export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
   );
   const select = columns
     .map(({ name }) => {
-      const alias = name === '_row' ? 'row' : name === '_column' ? 'column' : name === '_reason' ? 'reason' : name;
-      return `${sqlIdent(name)} AS ${sqlIdent(alias)}`;
+      if (name === '_row' || name === '_column' || name === '_reason')
+        return `${sqlIdent(name)} AS ${sqlIdent(name.slice(1))}`;
+      return `${csvSafeSql(sqlIdent(name))} AS ${sqlIdent(name)}`;
     })
     .join(', ');
   await duck.read.query(

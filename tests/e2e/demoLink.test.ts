@@ -22,7 +22,8 @@ describe('?demo', () => {
     expect(await rows('campaign_performance')).toBeGreaterThan(1000);
   });
 
-  it('made no request to any other origin', () => {
+  it('made no request to any other origin and broke no Content-Security-Policy rule', () => {
     expect(app.foreignRequests).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
   });
 });

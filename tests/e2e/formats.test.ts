@@ -66,7 +66,8 @@ describe('file formats in the browser', () => {
       .toContain('image-renamed.csv looks like a binary file');
   });
 
-  it('made no request to any other origin', () => {
+  it('made no request to any other origin and broke no Content-Security-Policy rule', () => {
     expect(app.foreignRequests).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
   });
 });

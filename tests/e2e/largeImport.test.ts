@@ -89,7 +89,8 @@ describe('a large import', () => {
     expect(accepted).toBe(read);
   });
 
-  it('made no request to any other origin', () => {
+  it('made no request to any other origin and broke no Content-Security-Policy rule', () => {
     expect(app.foreignRequests).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export function DataTable({ caption, columns, rows, rowLabels }: DataTableProps)
             <tr key={r}>
               {rowLabels && <th scope="row">{rowLabels[r]}</th>}
               {row.map((cell, c) => (
-                <td key={c} title={cell ?? ''}>
+                <td key={c} title={cell == null ? '' : cell.slice(0, 1000)}>
                   {cell == null || cell === '' ? (
                     <span className="muted">–</span>
                   ) : cell.length > 80 ? (

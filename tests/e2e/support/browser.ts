@@ -49,6 +49,8 @@ export interface AppUnderTest {
   browser: Browser;
   /** Requests that went anywhere but the app's origin (blob:/data: excluded), across every context. */
   foreignRequests: string[];
+  /** Console messages about Content-Security-Policy violations, from every page. */
+  cspViolations: string[];
   newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -73,15 +75,22 @@ export async function startApp(): Promise<AppUnderTest> {
     if (url.startsWith('blob:') || url.startsWith('data:')) return;
     if (new URL(url).origin !== origin) foreignRequests.push(url);
   };
+  const cspViolations: string[] = [];
   const contexts: BrowserContext[] = [];
   return {
     url: `${origin}/`,
     origin,
     browser,
     foreignRequests,
+    cspViolations,
     async newContext() {
       const context = await browser.newContext({ acceptDownloads: true });
       context.on('request', record);
+      context.on('page', (page) =>
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+        }),
+      );
       contexts.push(context);
       return context;
     },

@@ -64,3 +64,19 @@ describe('which reader stages a file', () => {
     expect(report).toMatchObject({ reader, accepted });
   });
 });
+
+describe('csvSafeSql', () => {
+  it.each([
+    ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
+    ['+SUM(A1)', "'+SUM(A1)"],
+    ['@cmd', "'@cmd"],
+    ['\tx', "'\tx"],
+    ['-3', '-3'],
+    ['+1,234.5', '+1,234.5'],
+    ['plain', 'plain'],
+  ])('%j → %j', async (value, expected) => {
+    const { csvSafeSql, sqlString } = await import('../../../src/data/sql');
+    const [row] = await db.query<{ v: string }>(`SELECT ${csvSafeSql(sqlString(value))} AS v`);
+    expect(row?.v).toBe(expected);
+  });
+});
