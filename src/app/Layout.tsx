@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ImportStatus } from '../components/ui/ImportStatus';
+import { UpdateBanner } from '../components/ui/UpdateBanner';
 import { useTryDemo } from '../hooks/useImportJob';
 import { useTables, useWorkspace } from '../hooks/useWorkspace';
 import { NAV_ITEMS } from './navItems';
@@ -45,6 +46,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <UpdateBanner />
         <ImportStatus />
         {workspace.isPending && (
           <p role="status" className="loading">
