@@ -1,6 +1,8 @@
 // The static build from any URL: under a sub-path of a plain static host, and offline after one
 // online visit (service worker precache, including DuckDB's WASM).
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -63,6 +65,32 @@ describe('static hosting', () => {
         { timeout: 120_000 },
       )
       .toMatch(/^1,?\d{3} customers as of \d{4}-\d{2}-\d{2}/); // customers with purchases, as of the last purchase day
+  });
+
+  it('is installable in Chromium (manifest, icons, service worker)', async () => {
+    // A persistent profile: Chromium never offers to install from an incognito context.
+    const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'lantern-profile-')), {
+      executablePath: findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    context.on('request', (r) => {
+      if (!r.url().startsWith('blob:') && new URL(r.url()).origin !== host.origin) foreign.push(r.url());
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${host.url}#/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+    expect(manifest.url).toBe(`${host.url}manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
+    await context.close();
   });
 
   it('made no request to any other origin', () => {
