@@ -1,37 +1,58 @@
-// Saves changed DuckDB tables to IndexedDB and loads them back on start. The blobs are written and
-// the manifest switched in one IndexedDB transaction, so a reload at any moment leaves either the
-// old workspace or the new one, never a mix.
+// Saves changed DuckDB tables to IndexedDB and loads them back. The chunks are written and the
+// manifest switched in one IndexedDB transaction, so a reload at any moment leaves either the old
+// workspace or the new one, never a mix. With a key, every chunk and the manifest are sealed.
 
 import { sqlIdent, type SqlConnection, type SqlStore } from '../sql';
 import type { FileImportReport } from '../ingestion/importFiles';
-import type { LanternDb, TableBlob } from './lanternDb';
+import { chunkKey, type LanternDb, type StoredManifest, type TableChunk } from './lanternDb';
+import { decryptBytes, decryptJson, encryptBytes, encryptJson } from './workspaceCrypto';
 import { CURRENT_WORKSPACE, emptyManifest, restoreManifest, type WorkspaceManifest } from './workspaceManifest';
 
-/** Reads the stored manifest (or an empty one). */
-export async function loadManifest(db: LanternDb, id = CURRENT_WORKSPACE): Promise<WorkspaceManifest> {
-  const stored = await db.manifests.get(id);
-  return stored ? restoreManifest(stored) : emptyManifest(id);
+/** Which workspace, and its key when it has a passphrase (held in memory only). */
+export interface WorkspaceAccess {
+  id: string;
+  key: CryptoKey | null;
+}
+
+export const PLAIN_CURRENT: WorkspaceAccess = { id: CURRENT_WORKSPACE, key: null };
+
+/** Seals a manifest for storage (or keeps it plain without a key). */
+export async function sealManifest(manifest: WorkspaceManifest, key: CryptoKey | null): Promise<StoredManifest> {
+  return key ? { id: manifest.id, sealed: await encryptJson(key, manifest) } : manifest;
+}
+
+/** Reads a stored manifest (or an empty one). */
+export async function loadManifest(db: LanternDb, access: WorkspaceAccess = PLAIN_CURRENT): Promise<WorkspaceManifest> {
+  const stored = await db.manifests.get(access.id);
+  if (!stored) return emptyManifest(access.id);
+  if ('sealed' in stored) {
+    if (!access.key) throw new Error('This workspace is locked.');
+    // The id is the storage record's: a workspace file imported under a new id keeps its sealed manifest.
+    return restoreManifest({ ...(await decryptJson<WorkspaceManifest>(access.key, stored.sealed)), id: access.id });
+  }
+  return restoreManifest({ ...stored, id: access.id });
 }
 
 /** Loads every stored table into DuckDB; returns the manifest it loaded. */
 export async function restoreWorkspace(
   store: SqlStore,
   db: LanternDb,
-  id = CURRENT_WORKSPACE,
+  access: WorkspaceAccess = PLAIN_CURRENT,
 ): Promise<WorkspaceManifest> {
-  const manifest = await loadManifest(db, id);
+  const manifest = await loadManifest(db, access);
   for (const [table, stored] of Object.entries(manifest.tables)) {
     await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
-    for (const [k, blobId] of stored.blobIds.entries()) {
-      const blob = await db.blobs.get(blobId);
-      if (!blob) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
-      await store.insertArrowIpc(table, new Uint8Array(await blob.bytes.arrayBuffer()), k === 0);
+    for (const [k, chunkId] of stored.blobIds.entries()) {
+      const chunk = await db.chunks.get(chunkKey(access.id, chunkId));
+      if (!chunk) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
+      const bytes = new Uint8Array(await chunk.bytes.arrayBuffer());
+      await store.insertArrowIpc(table, access.key ? await decryptBytes(access.key, bytes) : bytes, k === 0);
     }
   }
   return manifest;
 }
 
-let blobCounter = 0;
+let chunkCounter = 0;
 
 /** A changed table, serialised for storage. */
 export interface TableChunks {
@@ -69,40 +90,49 @@ export async function commitTables(
   db: LanternDb,
   exported: TableChunks[],
   reports: FileImportReport[],
-  id = CURRENT_WORKSPACE,
+  access: WorkspaceAccess = PLAIN_CURRENT,
 ): Promise<CommitResult> {
-  const blobs: TableBlob[] = [];
+  const chunks: TableChunk[] = [];
   const tables: WorkspaceManifest['tables'] = {};
-  for (const { table, rows, chunks } of exported) {
-    const stamp = `${table}@${Date.now().toString(36)}-${(++blobCounter).toString(36)}`;
-    const blobIds = chunks.map((bytes, k) => {
-      blobs.push({ id: `${stamp}-${k}`, table, bytes: new Blob([bytes as BlobPart]) });
-      return `${stamp}-${k}`;
-    });
+  for (const { table, rows, chunks: parts } of exported) {
+    const stamp = `${Date.now().toString(36)}-${(++chunkCounter).toString(36)}`;
+    const blobIds: string[] = [];
+    for (const [k, bytes] of parts.entries()) {
+      const chunkId = `${stamp}-${k}`;
+      const stored = access.key ? await encryptBytes(access.key, bytes) : bytes;
+      chunks.push({ key: chunkKey(access.id, chunkId), workspace: access.id, bytes: new Blob([stored as BlobPart]) });
+      blobIds.push(chunkId);
+    }
     tables[table] = { blobIds, rows };
   }
-  let obsoleteTables: string[] = [];
-  const manifest = await db.transaction('rw', db.manifests, db.blobs, async () => {
-    const current = await loadManifest(db, id);
-    const replaced = new Set(reports.filter((r) => r.mode === 'replace').map((r) => r.table));
-    const kept = current.imports.filter((r) => !replaced.has(r.table));
-    obsoleteTables = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
-    const nextTables = { ...current.tables, ...tables };
-    for (const t of obsoleteTables) delete nextTables[t];
-    const next: WorkspaceManifest = {
-      ...current,
-      savedAt: new Date().toISOString(),
-      tables: nextTables,
-      imports: [...kept, ...reports],
-    };
-    await db.blobs.bulkPut(blobs);
-    await db.manifests.put(next);
-    const referenced = new Set(Object.values(nextTables).flatMap((t) => t.blobIds));
-    const unreferenced = (await db.blobs.toCollection().primaryKeys()).filter((k) => !referenced.has(k));
-    await db.blobs.bulkDelete(unreferenced);
-    return next;
+  // Sealing is asynchronous, so it happens before the transaction (which must not wait on anything else).
+  const current = await loadManifest(db, access);
+  const replaced = new Set(reports.filter((r) => r.mode === 'replace').map((r) => r.table));
+  const obsoleteTables = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
+  const nextTables = { ...current.tables, ...tables };
+  for (const t of obsoleteTables) delete nextTables[t];
+  const next: WorkspaceManifest = {
+    ...current,
+    savedAt: new Date().toISOString(),
+    tables: nextTables,
+    imports: [...current.imports.filter((r) => !replaced.has(r.table)), ...reports],
+  };
+  const sealed = await sealManifest(next, access.key);
+  await db.transaction('rw', db.manifests, db.chunks, async () => {
+    await db.chunks.bulkPut(chunks);
+    await db.manifests.put(sealed);
+    await deleteUnreferencedChunks(db, access.id, next);
   });
-  return { manifest, obsoleteTables };
+  return { manifest: next, obsoleteTables };
+}
+
+/** Removes a workspace's chunks that its manifest no longer points at. */
+async function deleteUnreferencedChunks(db: LanternDb, workspace: string, manifest: WorkspaceManifest): Promise<void> {
+  const referenced = new Set(
+    Object.values(manifest.tables).flatMap((t) => t.blobIds.map((id) => chunkKey(workspace, id))),
+  );
+  const keys = await db.chunks.where('workspace').equals(workspace).primaryKeys();
+  await db.chunks.bulkDelete(keys.filter((k) => !referenced.has(k)));
 }
 
 /** Persists the tables an import changed and records its reports (export and commit on one thread). */
@@ -111,9 +141,14 @@ export async function saveImport(
   db: LanternDb,
   changedTables: string[],
   reports: FileImportReport[],
-  id = CURRENT_WORKSPACE,
+  access: WorkspaceAccess = PLAIN_CURRENT,
 ): Promise<WorkspaceManifest> {
-  const { manifest, obsoleteTables } = await commitTables(db, await exportTables(store, changedTables), reports, id);
+  const { manifest, obsoleteTables } = await commitTables(
+    db,
+    await exportTables(store, changedTables),
+    reports,
+    access,
+  );
   for (const t of obsoleteTables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   return manifest;
 }

@@ -101,7 +101,7 @@ describe('workspace snapshot in IndexedDB', () => {
     const manifest = await saveImport(duck, storage, ['purchases', next!.rejectsTable], [next!]);
     expect(manifest.imports.map((r) => r.fileName)).toEqual(['purchases.csv']);
     expect(Object.keys(manifest.tables).sort()).toEqual(['purchases', next!.rejectsTable].sort());
-    expect(await storage.blobs.count()).toBe(2);
+    expect(await storage.chunks.count()).toBe(2);
     storage.close();
   });
 
@@ -116,7 +116,7 @@ describe('workspace snapshot in IndexedDB', () => {
       [{ n: 0 }],
     );
     const reopened = new LanternDb(name);
-    expect(await reopened.blobs.count()).toBe(0);
+    expect(await reopened.chunks.count()).toBe(0);
     expect(await reopened.manifests.count()).toBe(0);
     reopened.close();
   });
