@@ -82,7 +82,7 @@ export async function importWorkspaceFile(db: LanternDb, file: Blob): Promise<Wo
   const manifest: StoredManifest =
     'sealed' in header.manifest
       ? { id, sealed: new Uint8Array(header.manifest.sealed) }
-      : ({ ...header.manifest.plain, id } as StoredManifest);
+      : { ...header.manifest.plain, id };
   await db.transaction('rw', db.workspaces, db.manifests, db.chunks, async () => {
     await db.chunks.bulkPut(chunks);
     await db.manifests.put(manifest);
