@@ -7,5 +7,5 @@ import { commitTables } from '../src/data/store/workspaceSnapshot';
 let db: LanternDb | null = null;
 
 export const storeApi = {
-  commitTables: (exported, reports) => commitTables((db ??= new LanternDb()), exported, reports),
+  commitTables: (exported, reports, access) => commitTables((db ??= new LanternDb()), exported, reports, access),
 } satisfies StoreWorkerApi;

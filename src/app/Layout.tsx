@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ImportStatus } from '../components/ui/ImportStatus';
 import { UpdateBanner } from '../components/ui/UpdateBanner';
+import { lockWorkspace } from '../data/workspace';
+import { useIdleLock } from '../hooks/useIdleLock';
 import { useTryDemo } from '../hooks/useImportJob';
+import { useSession, useStartWorkspace } from '../hooks/useSession';
 import { useTables, useWorkspace } from '../hooks/useWorkspace';
 import { NAV_ITEMS } from './navItems';
 
-/** Opens the demo when the URL asks for it (`?demo`) and the workspace is still empty. */
+/** Loads the demo when the URL asks for it (`?demo`) and the open workspace is still empty. */
 function useDemoParameter(): void {
   const tables = useTables();
   const tryDemo = useTryDemo();
@@ -20,10 +23,34 @@ function useDemoParameter(): void {
   }, [empty, tryDemo]);
 }
 
-/** The app shell: navigation, the running import, and the page. Data appears only after the workspace is restored. */
-export function Layout() {
+/** The routed page, shown only once the open workspace's data is loaded. */
+function WorkspaceContent() {
   const workspace = useWorkspace();
   useDemoParameter();
+  return (
+    <>
+      <ImportStatus />
+      {workspace.isPending && (
+        <p role="status" className="loading">
+          Opening your workspace…
+        </p>
+      )}
+      {workspace.isError && (
+        <p role="alert" className="error">
+          Lantern could not open the workspace: {workspace.error.message}
+        </p>
+      )}
+      {workspace.isSuccess && <Outlet />}
+    </>
+  );
+}
+
+/** The app shell: navigation, the open workspace with its lock, and the page. Routes need an open workspace, except /workspaces. */
+export function Layout() {
+  useStartWorkspace();
+  const { session, started, startError } = useSession();
+  useIdleLock(session);
+  const onWorkspaces = useLocation().pathname === '/workspaces';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -33,32 +60,44 @@ export function Layout() {
         <span className="brand" aria-label="Lantern">
           <img src="./icon.svg" alt="" width={24} height={24} /> Lantern
         </span>
-        <nav aria-label="Main">
-          <ul>
-            {NAV_ITEMS.map((item) => (
-              <li key={item.path}>
-                <NavLink to={item.path} end={item.path === '/'}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {session && (
+          <nav aria-label="Main">
+            <ul>
+              {NAV_ITEMS.map((item) => (
+                <li key={item.path}>
+                  <NavLink to={item.path} end={item.path === '/'}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="workspace-switch">
+          {session && <span data-testid="workspace-name">{session.name}</span>}
+          <NavLink to="/workspaces">Workspaces</NavLink>
+          {session?.encrypted && (
+            <button type="button" className="button" onClick={() => void lockWorkspace()}>
+              Lock now
+            </button>
+          )}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <UpdateBanner />
-        <ImportStatus />
-        {workspace.isPending && (
+        {!started && (
           <p role="status" className="loading">
-            Opening your workspace…
+            Opening Lantern…
           </p>
         )}
-        {workspace.isError && (
+        {startError && (
           <p role="alert" className="error">
-            Lantern could not open the workspace: {workspace.error.message}
+            Lantern could not open your workspace: {startError}
           </p>
         )}
-        {workspace.isSuccess && <Outlet />}
+        {started && !session && !onWorkspaces && <Navigate to="/workspaces" replace />}
+        {started && onWorkspaces && <Outlet />}
+        {started && session && !onWorkspaces && <WorkspaceContent />}
       </main>
     </div>
   );

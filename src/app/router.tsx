@@ -8,6 +8,7 @@ import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DataPage } from '../pages/data/DataPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { WorkspacesPage } from '../pages/workspaces/WorkspacesPage';
 import { Layout } from './Layout';
 
 export const router = createHashRouter([
@@ -22,6 +23,7 @@ export const router = createHashRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'data', element: <DataPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'workspaces', element: <WorkspacesPage /> },
     ],
   },
 ]);

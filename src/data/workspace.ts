@@ -14,16 +14,39 @@ import {
   type ImportResult,
   type Stager,
 } from './ingestion/importFiles';
-import { LanternDb } from './store/lanternDb';
-import { deleteAllLocalData, dropAllTables, exportTables, restoreWorkspace } from './store/workspaceSnapshot';
+import type { WorkspaceEntry } from './store/lanternDb';
+import {
+  changePassphrase,
+  createWorkspace,
+  deleteWorkspace,
+  listWorkspaces,
+  setIdleLockMinutes,
+  touchWorkspace,
+  unlockWorkspace,
+} from './store/workspaceRegistry';
+import { exportWorkspaceFile, importWorkspaceFile } from './store/workspaceFile';
+import {
+  deleteAllLocalData,
+  dropAllTables,
+  exportTables,
+  loadManifest,
+  restoreWorkspace,
+  type WorkspaceAccess,
+} from './store/workspaceSnapshot';
+import {
+  chooseStartWorkspace,
+  clearSession,
+  closeStorage,
+  currentAccess,
+  setSession,
+  storage,
+  type SessionInfo,
+} from './workspaceSession';
 import { storeWorker } from '../bridge/storeWorker';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
 import { csvSafeSql, sqlIdent } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
-
-let lanternDb: LanternDb | null = null;
-const storage = () => (lanternDb ??= new LanternDb());
 
 export interface OpenWorkspace {
   duck: LanternDuckDb;
@@ -32,14 +55,95 @@ export interface OpenWorkspace {
 
 let opened: Promise<OpenWorkspace> | null = null;
 
-/** Starts DuckDB and loads the stored workspace into it; the UI shows data only after this resolves. */
+/** Starts DuckDB and loads the open workspace's stored tables into it; the UI shows data only after this resolves. */
 export function openWorkspace(): Promise<OpenWorkspace> {
+  const access = currentAccess();
   opened ??= (async () => {
     const duck = await getDuckDb();
-    const manifest = await restoreWorkspace(duck.write, storage());
+    await dropAllTables(duck.write);
+    const manifest = await restoreWorkspace(duck.write, storage(), access);
     return { duck, manifest };
   })();
   return opened;
+}
+
+/** The open workspace's manifest as stored now. */
+export async function currentManifest(): Promise<WorkspaceManifest> {
+  await openWorkspace();
+  return loadManifest(storage(), currentAccess());
+}
+
+/** Opens the workspace chosen at start (see chooseStartWorkspace); null when the user must choose or unlock. */
+export async function startWorkspace(demo: boolean): Promise<SessionInfo | null> {
+  const chosen = await chooseStartWorkspace(demo);
+  return chosen ? switchTo(chosen.entry, chosen.access) : null;
+}
+
+/** Opens a workspace; a passphrase workspace needs its passphrase (WrongPassphraseError otherwise). */
+export async function openWorkspaceById(id: string, passphrase: string | null): Promise<SessionInfo> {
+  const { entry, access } = await unlockWorkspace(storage(), id, passphrase);
+  await touchWorkspace(storage(), id);
+  return switchTo(entry, access);
+}
+
+/** Creates a workspace and opens it. */
+export async function createAndOpenWorkspace(name: string, passphrase: string | null): Promise<SessionInfo> {
+  const { entry, access } = await createWorkspace(storage(), name, passphrase);
+  return switchTo(entry, access);
+}
+
+async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise<SessionInfo> {
+  opened = null;
+  const info = setSession(entry, access);
+  await openWorkspace();
+  return info;
+}
+
+/** Locks: forgets the key and empties DuckDB, so nothing of the workspace stays in the page. */
+export async function lockWorkspace(): Promise<void> {
+  opened = null;
+  clearSession();
+  const duck = await getDuckDb();
+  await dropAllTables(duck.write);
+}
+
+/** All workspaces on this device. */
+export function workspaceList(): Promise<WorkspaceEntry[]> {
+  return listWorkspaces(storage());
+}
+
+/** Sets, changes or removes the open workspace's passphrase. */
+export async function changeOpenPassphrase(newPassphrase: string | null): Promise<SessionInfo> {
+  const access = await changePassphrase(storage(), currentAccess(), newPassphrase);
+  const entry = await storage().workspaces.get(access.id);
+  if (!entry) throw new Error('The workspace disappeared.');
+  return setSession(entry, access);
+}
+
+/** Sets the open workspace's idle-lock minutes. */
+export async function setOpenIdleLock(minutes: number): Promise<SessionInfo> {
+  const { id } = currentAccess();
+  await setIdleLockMinutes(storage(), id, minutes);
+  const entry = await storage().workspaces.get(id);
+  if (!entry) throw new Error('The workspace disappeared.');
+  return setSession(entry, currentAccess());
+}
+
+/** The open workspace as a file (sealed when it has a passphrase). */
+export function exportOpenWorkspace(): Promise<Blob> {
+  return exportWorkspaceFile(storage(), currentAccess().id);
+}
+
+/** Adds a workspace from a file. */
+export function importWorkspace(file: File): Promise<WorkspaceEntry> {
+  return importWorkspaceFile(storage(), file);
+}
+
+/** Deletes the open workspace and locks. */
+export async function deleteOpenWorkspace(): Promise<void> {
+  const { id } = currentAccess();
+  await lockWorkspace();
+  await deleteWorkspace(storage(), id);
 }
 
 /** Rejects when the signal aborts, so a terminated worker's promise does not hang the import. */
@@ -91,7 +195,7 @@ export async function runImport(
   try {
     const exported = await exportTables(duck.write, result.changedTables);
     const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
-    committed = await storeWorker().commitTables(transfer(exported, buffers), result.reports);
+    committed = await storeWorker().commitTables(transfer(exported, buffers), result.reports, currentAccess());
   } catch (error) {
     // Saving failed (for example, the disk is full): go back to what is stored, so what the page shows is what survives a reload.
     await reloadStoredWorkspace(duck);
@@ -106,7 +210,7 @@ export async function runImport(
 /** Drops every table in DuckDB and loads the stored workspace again. */
 async function reloadStoredWorkspace(duck: LanternDuckDb): Promise<void> {
   await dropAllTables(duck.write);
-  await restoreWorkspace(duck.write, storage());
+  await restoreWorkspace(duck.write, storage(), currentAccess());
 }
 
 let importCounter = 0;
@@ -162,12 +266,14 @@ export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
   return new Blob([bytes as BlobPart], { type: 'text/csv' });
 }
 
-/** Deletes every table and all of IndexedDB; the caller reloads the page. */
+/** Deletes every table and all of IndexedDB (every workspace); the caller reloads the page. */
 export async function deleteEverything(): Promise<void> {
-  const { duck } = await openWorkspace();
-  lanternDb?.close();
-  await deleteAllLocalData(duck.write, storage());
-  lanternDb = null;
+  const duck = await getDuckDb();
+  const db = storage();
+  clearSession();
+  opened = null;
+  await deleteAllLocalData(duck.write, db);
+  closeStorage();
 }
 
 /** Computes the per-customer features of the open workspace. */

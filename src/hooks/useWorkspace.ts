@@ -1,7 +1,7 @@
 // React hooks over the workspace: the restored manifest and the tables DuckDB holds.
 
 import { useQuery } from '@tanstack/react-query';
-import { loadCurrentManifest } from '../data/workspaceQueries';
+import { currentManifest } from '../data/workspace';
 import { openWorkspace } from '../data/workspace';
 import { listTables, readTablePage, type TableOrder } from '../data/duckdb/tableQueries';
 
@@ -11,7 +11,7 @@ export function useWorkspace() {
     queryKey: ['workspace'],
     queryFn: async () => {
       await openWorkspace();
-      return loadCurrentManifest();
+      return currentManifest();
     },
   });
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useDeleteEverything } from '../../hooks/useDeleteEverything';
+import { WorkspaceSettings } from './WorkspaceSettings';
 
 /** Workspace settings; "Delete all local data" really empties IndexedDB and DuckDB. */
 export function SettingsPage() {
@@ -8,11 +9,12 @@ export function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      <WorkspaceSettings />
       <section aria-labelledby="danger-heading" className="panel">
         <h2 id="danger-heading">Local data</h2>
         <p>
-          Everything Lantern knows lives in this browser (IndexedDB) and in the in-memory database. Deleting removes all
-          tables, imports and settings from this device.
+          Everything Lantern knows lives in this browser (IndexedDB) and in the in-memory database. Deleting removes
+          every workspace, with all tables, imports and settings, from this device.
         </p>
         {!confirming ? (
           <button type="button" className="button danger" onClick={() => setConfirming(true)}>
