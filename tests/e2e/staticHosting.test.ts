@@ -1,7 +1,7 @@
 // The static build from any URL: under a sub-path of a plain static host, and offline after one
 // online visit (service worker precache, including DuckDB's WASM).
 
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +23,10 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function newPage(): Promise<{ page: Page; setOffline: (offline: boolean) => Promise<void> }> {
+async function newPage(origin = host.origin): Promise<{ page: Page; setOffline: (offline: boolean) => Promise<void> }> {
   const context = await browser.newContext();
   context.on('request', (r) => {
-    if (!r.url().startsWith('blob:') && new URL(r.url()).origin !== host.origin) foreign.push(r.url());
+    if (!r.url().startsWith('blob:') && new URL(r.url()).origin !== origin) foreign.push(r.url());
   });
   return { page: await context.newPage(), setOffline: (offline) => context.setOffline(offline) };
 }
@@ -91,6 +91,35 @@ describe('static hosting', () => {
     expect(manifest.url).toBe(`${host.url}manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
     await context.close();
+  });
+
+  it('offers a new version with "Reload to update" and does not apply it on its own', async () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'lantern-dist-'));
+    cpSync(DIST, copy, { recursive: true });
+    const v1 = await serveStatic(copy, '/lantern/');
+    try {
+      const { page } = await newPage(v1.origin);
+      await page.goto(`${v1.url}#/`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      const marker = await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = Math.random()));
+      // Deploy a "new version": a changed service worker.
+      appendFileSync(path.join(copy, 'sw.js'), '\n// next version\n');
+      await page.evaluate(async () => {
+        await (await navigator.serviceWorker.getRegistration())?.update();
+      });
+      const reload = page.getByRole('button', { name: 'Reload to update' });
+      await reload.waitFor({ timeout: 60_000 });
+      // Still the same page: nothing was reloaded under the user.
+      expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(marker);
+      await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), reload.click()]);
+      expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBeUndefined();
+    } finally {
+      await v1.close();
+    }
   });
 
   it('made no request to any other origin', () => {
