@@ -20,9 +20,9 @@ import {
   createWorkspace,
   deleteWorkspace,
   listWorkspaces,
-  setIdleLockMinutes,
   touchWorkspace,
   unlockWorkspace,
+  updateSettings,
 } from './store/workspaceRegistry';
 import { exportWorkspaceFile, importWorkspaceFile } from './store/workspaceFile';
 import {
@@ -94,7 +94,8 @@ export async function createAndOpenWorkspace(name: string, passphrase: string | 
 
 async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise<SessionInfo> {
   opened = null;
-  const info = setSession(entry, access);
+  const { settings } = await loadManifest(storage(), access);
+  const info = setSession(entry, access, settings.idleLockMinutes);
   await openWorkspace();
   return info;
 }
@@ -117,16 +118,16 @@ export async function changeOpenPassphrase(newPassphrase: string | null): Promis
   const access = await changePassphrase(storage(), currentAccess(), newPassphrase);
   const entry = await storage().workspaces.get(access.id);
   if (!entry) throw new Error('The workspace disappeared.');
-  return setSession(entry, access);
+  return setSession(entry, access, (await loadManifest(storage(), access)).settings.idleLockMinutes);
 }
 
 /** Sets the open workspace's idle-lock minutes. */
 export async function setOpenIdleLock(minutes: number): Promise<SessionInfo> {
-  const { id } = currentAccess();
-  await setIdleLockMinutes(storage(), id, minutes);
-  const entry = await storage().workspaces.get(id);
+  const access = currentAccess();
+  await updateSettings(storage(), access, { idleLockMinutes: minutes });
+  const entry = await storage().workspaces.get(access.id);
   if (!entry) throw new Error('The workspace disappeared.');
-  return setSession(entry, currentAccess());
+  return setSession(entry, access, minutes);
 }
 
 /** The open workspace as a file (sealed when it has a passphrase). */

@@ -49,13 +49,9 @@ export function onSessionChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function describe(entry: WorkspaceEntry): SessionInfo {
-  return { id: entry.id, name: entry.name, encrypted: entry.kdf !== null, idleLockMinutes: entry.idleLockMinutes };
-}
-
 /** Makes a workspace the open one (its data loads on the next read). */
-export function setSession(entry: WorkspaceEntry, access: WorkspaceAccess): SessionInfo {
-  session = { access, info: describe(entry) };
+export function setSession(entry: WorkspaceEntry, access: WorkspaceAccess, idleLockMinutes: number): SessionInfo {
+  session = { access, info: { id: entry.id, name: entry.name, encrypted: entry.kdf !== null, idleLockMinutes } };
   listeners.forEach((l) => l());
   return session.info;
 }

@@ -31,8 +31,6 @@ export interface WorkspaceEntry {
   /** Present when the workspace has a passphrase. */
   kdf: KeyDerivation | null;
   verifier: Uint8Array | null;
-  /** Lock after this many idle minutes (passphrase workspaces only); 0 = never. */
-  idleLockMinutes: number;
 }
 
 export const DATABASE_NAME = 'lantern';
@@ -66,7 +64,6 @@ export class LanternDb extends Dexie {
             lastOpenedAt: now,
             kdf: null,
             verifier: null,
-            idleLockMinutes: 0,
           } satisfies WorkspaceEntry);
         }
       });

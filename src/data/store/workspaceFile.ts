@@ -40,7 +40,7 @@ export async function exportWorkspaceFile(db: LanternDb, id: string): Promise<Bl
               savedAt: new Date(0).toISOString(),
               tables: {},
               imports: [],
-              settings: { currency: 'USD' },
+              settings: { currency: 'USD', idleLockMinutes: 15 },
             },
           },
     chunks: chunks.map((c) => ({ id: c.key.slice(id.length + 1), bytes: c.bytes.size })),
@@ -70,7 +70,6 @@ export async function importWorkspaceFile(db: LanternDb, file: Blob): Promise<Wo
     lastOpenedAt: now,
     kdf: header.kdf,
     verifier: header.verifier ? new Uint8Array(header.verifier) : null,
-    idleLockMinutes: header.kdf ? 15 : 0,
   };
   let offset = 12 + headerLength;
   const chunks = header.chunks.map((c) => {

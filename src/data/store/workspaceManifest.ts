@@ -14,6 +14,8 @@ export interface StoredTable {
 export interface WorkspaceSettings {
   /** ISO 4217 code used to format money. */
   currency: string;
+  /** Lock after this many idle minutes (passphrase workspaces only); 0 = never. */
+  idleLockMinutes: number;
 }
 
 export interface WorkspaceManifest {
@@ -35,7 +37,7 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     savedAt: new Date(0).toISOString(),
     tables: {},
     imports: [],
-    settings: { currency: 'USD' },
+    settings: { currency: 'USD', idleLockMinutes: 15 },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type KeyDerivation,
 } from './workspaceCrypto';
 import { loadManifest, sealManifest, type WorkspaceAccess } from './workspaceSnapshot';
+import type { WorkspaceManifest, WorkspaceSettings } from './workspaceManifest';
 
 export class WrongPassphraseError extends Error {
   constructor() {
@@ -48,7 +49,6 @@ export async function createWorkspace(
     lastOpenedAt: now,
     kdf,
     verifier,
-    idleLockMinutes: kdf ? 15 : 0,
   };
   await db.workspaces.add(entry);
   return { entry, access: { id, key } };
@@ -101,14 +101,21 @@ export async function changePassphrase(
   await db.transaction('rw', db.workspaces, db.manifests, db.chunks, async () => {
     await db.chunks.bulkPut(resealed);
     await db.manifests.put(sealed);
-    await db.workspaces.update(access.id, { kdf, verifier, idleLockMinutes: kdf ? 15 : 0 });
+    await db.workspaces.update(access.id, { kdf, verifier });
   });
   return { id: access.id, key };
 }
 
-/** Sets how many idle minutes lock a passphrase workspace. */
-export async function setIdleLockMinutes(db: LanternDb, id: string, minutes: number): Promise<void> {
-  await db.workspaces.update(id, { idleLockMinutes: minutes });
+/** Changes the workspace's settings; they are stored in its (sealed) manifest, like its data. */
+export async function updateSettings(
+  db: LanternDb,
+  access: WorkspaceAccess,
+  change: Partial<WorkspaceSettings>,
+): Promise<WorkspaceManifest> {
+  const manifest = await loadManifest(db, access);
+  const next = { ...manifest, settings: { ...manifest.settings, ...change } };
+  await db.manifests.put(await sealManifest(next, access.key));
+  return next;
 }
 
 /** Deletes one workspace and everything stored for it. */

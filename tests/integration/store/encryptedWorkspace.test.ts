@@ -57,8 +57,18 @@ describe('passphrase workspaces', () => {
     const { db } = await workspaceWithPurchases('correct horse battery');
     const stored = await everythingStored(db);
     expect(stored).toContain('Client A'); // the name is the one thing in the clear
-    for (const secret of ['CUST-013', 'T00024', '49.90', 'Electronics', 'purchases.csv'])
+    // Neither data nor settings: only the name and the key-derivation salt are in the clear.
+    for (const secret of [
+      'CUST-013',
+      'T00024',
+      '49.90',
+      'Electronics',
+      'purchases.csv',
+      'idleLockMinutes',
+      'currency',
+    ]) {
       expect(stored).not.toContain(secret);
+    }
     const plain = await workspaceWithPurchases(null);
     expect(await everythingStored(plain.db)).toContain('CUST-013'); // the search would find it if it were there
   });
