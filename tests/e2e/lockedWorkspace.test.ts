@@ -1,6 +1,7 @@
 // A passphrase workspace in the built app: locked after a reload, a wrong passphrase refused, the right
 // one shows the data; IndexedDB itself holds no plaintext of the imported rows.
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,6 +94,36 @@ describe('a passphrase workspace', () => {
         { timeout: 60_000 },
       )
       .toBe('Client A');
+    await page.goto(`${app.url}#/data`);
+    await expect.poll(purchasesRows, { timeout: 60_000 }).toBe('60');
+  });
+
+  it('exports a sealed workspace file that imports as a second, still locked workspace', async () => {
+    await page.goto(`${app.url}#/settings`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export workspace file' }).click(),
+    ]);
+    const file = (await download.path()) ?? '';
+    expect(readFileSync(file).toString('latin1')).not.toContain('CUST-013');
+    await page.goto(`${app.url}#/workspaces`);
+    await page
+      .getByLabel('Workspace file', { exact: true })
+      .setInputFiles({ name: 'Client-A.lantern', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    const imported = page.getByRole('form', { name: 'Open Client A (imported)' });
+    await imported.waitFor({ timeout: 30_000 });
+    await imported.getByLabel('Passphrase').fill(PASSPHRASE);
+    await imported.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('workspace-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 60_000 },
+      )
+      .toBe('Client A (imported)');
     await page.goto(`${app.url}#/data`);
     await expect.poll(purchasesRows, { timeout: 60_000 }).toBe('60');
   });
