@@ -20,6 +20,20 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Waits until the workspace with this name is open. */
+async function openWorkspaceIs(name: string) {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByTestId('workspace-name')
+          .textContent()
+          .catch(() => null),
+      { timeout: 60_000 },
+    )
+    .toBe(name);
+}
+
 const purchasesRows = () => page.getByTestId('table-purchases').getByTestId('table-rows').textContent();
 
 /** Every value in the page's IndexedDB, Blobs read as bytes, as one string. */
@@ -58,7 +72,7 @@ describe('a passphrase workspace', () => {
     await page.getByLabel('Passphrase (optional)').fill(PASSPHRASE);
     await page.getByLabel('Repeat it').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Create workspace' }).click();
-    await expect.poll(() => page.getByTestId('workspace-name').textContent(), { timeout: 60_000 }).toBe('Client A');
+    await openWorkspaceIs('Client A');
     await page.getByTestId('file-input').setInputFiles(PURCHASES);
     await page.getByRole('button', { name: /^Import 1 file$/ }).click();
     await expect.poll(purchasesRows, { timeout: 60_000 }).toBe('60');
@@ -84,16 +98,7 @@ describe('a passphrase workspace', () => {
       .toContain('That passphrase does not open this workspace');
     await card.getByLabel('Passphrase').fill(PASSPHRASE);
     await card.getByRole('button', { name: 'Unlock' }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .getByTestId('workspace-name')
-            .textContent()
-            .catch(() => null),
-        { timeout: 60_000 },
-      )
-      .toBe('Client A');
+    await openWorkspaceIs('Client A');
     await page.goto(`${app.url}#/data`);
     await expect.poll(purchasesRows, { timeout: 60_000 }).toBe('60');
   });
@@ -114,16 +119,7 @@ describe('a passphrase workspace', () => {
     await imported.waitFor({ timeout: 30_000 });
     await imported.getByLabel('Passphrase').fill(PASSPHRASE);
     await imported.getByRole('button', { name: 'Unlock' }).click();
-    await expect
-      .poll(
-        () =>
-          page
-            .getByTestId('workspace-name')
-            .textContent()
-            .catch(() => null),
-        { timeout: 60_000 },
-      )
-      .toBe('Client A (imported)');
+    await openWorkspaceIs('Client A (imported)');
     await page.goto(`${app.url}#/data`);
     await expect.poll(purchasesRows, { timeout: 60_000 }).toBe('60');
   });

@@ -21,6 +21,16 @@ export class WrongPassphraseError extends Error {
   }
 }
 
+/** A fresh salt, the derived key and its verifier for a passphrase; all null without one. */
+async function keyMaterial(
+  passphrase: string | null,
+): Promise<{ kdf: KeyDerivation | null; key: CryptoKey | null; verifier: Uint8Array | null }> {
+  if (!passphrase) return { kdf: null, key: null, verifier: null };
+  const kdf = newKeyDerivation();
+  const key = await deriveKey(passphrase, kdf);
+  return { kdf, key, verifier: await makeVerifier(key) };
+}
+
 /** All workspaces, most recently opened first. */
 export async function listWorkspaces(db: LanternDb): Promise<WorkspaceEntry[]> {
   return (await db.workspaces.toArray()).sort((a, b) => b.lastOpenedAt.localeCompare(a.lastOpenedAt));
@@ -34,14 +44,7 @@ export async function createWorkspace(
   id: string = crypto.randomUUID(),
 ): Promise<{ entry: WorkspaceEntry; access: WorkspaceAccess }> {
   const now = new Date().toISOString();
-  let kdf: KeyDerivation | null = null;
-  let key: CryptoKey | null = null;
-  let verifier: Uint8Array | null = null;
-  if (passphrase) {
-    kdf = newKeyDerivation();
-    key = await deriveKey(passphrase, kdf);
-    verifier = await makeVerifier(key);
-  }
+  const { kdf, key, verifier } = await keyMaterial(passphrase);
   const entry: WorkspaceEntry = {
     id,
     name: name.trim() || 'Workspace',
@@ -82,14 +85,7 @@ export async function changePassphrase(
   newPassphrase: string | null,
 ): Promise<WorkspaceAccess> {
   const manifest = await loadManifest(db, access);
-  let kdf: KeyDerivation | null = null;
-  let key: CryptoKey | null = null;
-  let verifier: Uint8Array | null = null;
-  if (newPassphrase) {
-    kdf = newKeyDerivation();
-    key = await deriveKey(newPassphrase, kdf);
-    verifier = await makeVerifier(key);
-  }
+  const { kdf, key, verifier } = await keyMaterial(newPassphrase);
   const resealed: TableChunk[] = [];
   for (const chunk of await db.chunks.where('workspace').equals(access.id).toArray()) {
     const stored = new Uint8Array(await chunk.bytes.arrayBuffer());
