@@ -4,7 +4,7 @@ import { ImportStatus } from '../components/ui/ImportStatus';
 import { UpdateBanner } from '../components/ui/UpdateBanner';
 import { lockWorkspace } from '../data/workspace';
 import { useIdleLock } from '../hooks/useIdleLock';
-import { useTryDemo } from '../hooks/useImportJob';
+import { useImportJob, useTryDemo } from '../hooks/useImportJob';
 import { useSession, useStartWorkspace } from '../hooks/useSession';
 import { useTables, useWorkspace } from '../hooks/useWorkspace';
 import { NAV_ITEMS } from './navItems';
@@ -51,6 +51,7 @@ export function Layout() {
   const { session, started, startError } = useSession();
   useIdleLock(session);
   const onWorkspaces = useLocation().pathname === '/workspaces';
+  const importRunning = useImportJob((s) => s.status === 'running');
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -77,7 +78,13 @@ export function Layout() {
           {session && <span data-testid="workspace-name">{session.name}</span>}
           <NavLink to="/workspaces">Workspaces</NavLink>
           {session?.encrypted && (
-            <button type="button" className="button" onClick={() => void lockWorkspace()}>
+            <button
+              type="button"
+              className="button"
+              disabled={importRunning}
+              title={importRunning ? 'An import is running' : undefined}
+              onClick={() => void lockWorkspace()}
+            >
               Lock now
             </button>
           )}

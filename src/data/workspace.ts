@@ -38,14 +38,16 @@ import {
   clearSession,
   closeStorage,
   currentAccess,
+  sessionGeneration,
   setSession,
+  setSessionIfUnchanged,
   storage,
   type SessionInfo,
 } from './workspaceSession';
 import { storeWorker } from '../bridge/storeWorker';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
-import { csvSafeSql, sqlIdent } from './sql';
+import { csvSafeSql, sqlIdent, sqlString } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
 
 export interface OpenWorkspace {
@@ -64,7 +66,12 @@ export function openWorkspace(): Promise<OpenWorkspace> {
     const manifest = await restoreWorkspace(duck.write, storage(), access);
     return { duck, manifest };
   })();
-  return opened;
+  // A failed open is not remembered: the next read tries again.
+  const attempt = opened;
+  attempt.catch(() => {
+    if (opened === attempt) opened = null;
+  });
+  return attempt;
 }
 
 /** The open workspace's manifest as stored now. */
@@ -92,8 +99,37 @@ export async function createAndOpenWorkspace(name: string, passphrase: string | 
   return switchTo(entry, access);
 }
 
-async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise<SessionInfo> {
+/** An import (or passphrase change) in progress: locking or switching waits for nothing and is refused instead. */
+let busyWith: string | null = null;
+
+/** Whether an import or re-encryption is running (the idle lock waits for it). */
+export function workspaceBusy(): boolean {
+  return busyWith !== null;
+}
+
+function refuseWhileBusy(action: string): void {
+  if (busyWith) throw new Error(`Cannot ${action} while ${busyWith} is running: cancel it or wait for it to finish.`);
+}
+
+async function runExclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  refuseWhileBusy(`start ${what}`);
+  busyWith = what;
+  try {
+    return await work();
+  } finally {
+    busyWith = null;
+  }
+}
+
+/** Lets a restore that is under way finish, so its tables cannot appear after a lock or switch. */
+async function settleOpening(): Promise<void> {
+  await opened?.catch(() => undefined);
   opened = null;
+}
+
+async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise<SessionInfo> {
+  refuseWhileBusy('open another workspace');
+  await settleOpening();
   const { settings } = await loadManifest(storage(), access);
   const info = setSession(entry, access, settings.idleLockMinutes);
   await openWorkspace();
@@ -102,7 +138,8 @@ async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise
 
 /** Locks: forgets the key and empties DuckDB, so nothing of the workspace stays in the page. */
 export async function lockWorkspace(): Promise<void> {
-  opened = null;
+  refuseWhileBusy('lock');
+  await settleOpening();
   clearSession();
   const duck = await getDuckDb();
   await dropAllTables(duck.write);
@@ -115,19 +152,29 @@ export function workspaceList(): Promise<WorkspaceEntry[]> {
 
 /** Sets, changes or removes the open workspace's passphrase. */
 export async function changeOpenPassphrase(newPassphrase: string | null): Promise<SessionInfo> {
-  const access = await changePassphrase(storage(), currentAccess(), newPassphrase);
-  const entry = await storage().workspaces.get(access.id);
-  if (!entry) throw new Error('The workspace disappeared.');
-  return setSession(entry, access, (await loadManifest(storage(), access)).settings.idleLockMinutes);
+  return runExclusive('re-encryption', async () => {
+    const generation = sessionGeneration();
+    const access = await changePassphrase(storage(), currentAccess(), newPassphrase);
+    const entry = await storage().workspaces.get(access.id);
+    if (!entry) throw new Error('The workspace disappeared.');
+    return setSessionIfUnchanged(
+      generation,
+      entry,
+      access,
+      (await loadManifest(storage(), access)).settings.idleLockMinutes,
+    );
+  });
 }
 
 /** Sets the open workspace's idle-lock minutes. */
 export async function setOpenIdleLock(minutes: number): Promise<SessionInfo> {
+  refuseWhileBusy('change settings');
+  const generation = sessionGeneration();
   const access = currentAccess();
   await updateSettings(storage(), access, { idleLockMinutes: minutes });
   const entry = await storage().workspaces.get(access.id);
   if (!entry) throw new Error('The workspace disappeared.');
-  return setSession(entry, access, minutes);
+  return setSessionIfUnchanged(generation, entry, access, minutes);
 }
 
 /** The open workspace as a file (sealed when it has a passphrase). */
@@ -173,6 +220,16 @@ export async function runImport(
   onProgress: (p: ImportProgress) => void,
   signal?: AbortSignal,
 ): Promise<ImportOutcome> {
+  return runExclusive('an import', () => importIntoOpenWorkspace(files, onProgress, signal));
+}
+
+async function importIntoOpenWorkspace(
+  files: FileToImport[],
+  onProgress: (p: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportOutcome> {
+  // The workspace the import started in is the one it saves into, whatever happens meanwhile.
+  const access = currentAccess();
   const { duck } = await openWorkspace();
   signal?.addEventListener('abort', cancelIngestWorker, { once: true });
   const started = performance.now();
@@ -196,10 +253,10 @@ export async function runImport(
   try {
     const exported = await exportTables(duck.write, result.changedTables);
     const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
-    committed = await storeWorker().commitTables(transfer(exported, buffers), result.reports, currentAccess());
+    committed = await storeWorker().commitTables(transfer(exported, buffers), result.reports, access);
   } catch (error) {
     // Saving failed (for example, the disk is full): go back to what is stored, so what the page shows is what survives a reload.
-    await reloadStoredWorkspace(duck);
+    await reloadStoredWorkspace(duck, access);
     throw new Error(`The import could not be saved on this device (${(error as Error).message}); nothing was changed.`);
   }
   const { manifest, obsoleteTables } = committed;
@@ -209,9 +266,9 @@ export async function runImport(
 }
 
 /** Drops every table in DuckDB and loads the stored workspace again. */
-async function reloadStoredWorkspace(duck: LanternDuckDb): Promise<void> {
+async function reloadStoredWorkspace(duck: LanternDuckDb, access: WorkspaceAccess): Promise<void> {
   await dropAllTables(duck.write);
-  await restoreWorkspace(duck.write, storage(), currentAccess());
+  await restoreWorkspace(duck.write, storage(), access);
 }
 
 let importCounter = 0;
@@ -250,7 +307,7 @@ export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
   const { duck } = await openWorkspace();
   const fileName = `${rejectsTable}.csv`;
   const columns = await duck.read.query<{ name: string }>(
-    `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${rejectsTable}' ORDER BY ordinal_position`,
+    `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ${sqlString(rejectsTable)} ORDER BY ordinal_position`,
   );
   const select = columns
     .map(({ name }) => {

@@ -49,8 +49,27 @@ export function onSessionChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+let generation = 0;
+
+/** Changes whenever a workspace is opened or locked: work that began under another generation must not reopen it. */
+export function sessionGeneration(): number {
+  return generation;
+}
+
+/** setSession, unless the workspace was locked or switched since `since` (then it stays locked). */
+export function setSessionIfUnchanged(
+  since: number,
+  entry: WorkspaceEntry,
+  access: WorkspaceAccess,
+  idleLockMinutes: number,
+): SessionInfo {
+  if (since !== generation) throw new Error('The workspace was locked or switched meanwhile.');
+  return setSession(entry, access, idleLockMinutes);
+}
+
 /** Makes a workspace the open one (its data loads on the next read). */
 export function setSession(entry: WorkspaceEntry, access: WorkspaceAccess, idleLockMinutes: number): SessionInfo {
+  generation++;
   session = { access, info: { id: entry.id, name: entry.name, encrypted: entry.kdf !== null, idleLockMinutes } };
   listeners.forEach((l) => l());
   return session.info;
@@ -58,6 +77,7 @@ export function setSession(entry: WorkspaceEntry, access: WorkspaceAccess, idleL
 
 /** Forgets the key and the open workspace. */
 export function clearSession(): void {
+  generation++;
   session = null;
   listeners.forEach((l) => l());
 }

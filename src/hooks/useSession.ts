@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { startWorkspace } from '../data/workspace';
 import { currentSession, onSessionChange, type SessionInfo } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
+import { useImportJob } from './useImportJob';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -17,8 +18,11 @@ interface SessionState {
 export const useSession = create<SessionState>(() => ({ session: null, started: false, startError: null }));
 
 onSessionChange(() => {
-  queryClient.removeQueries();
-  useSession.setState({ session: currentSession() });
+  // Nothing of the previous workspace may stay on screen or in memory: cached reads, mutation inputs
+  // (typed passphrases included) and the last import's report.
+  queryClient.clear();
+  useImportJob.setState({ status: 'idle', reports: [], error: null, progress: null });
+  useSession.setState({ session: currentSession(), startError: null });
 });
 
 let startRequested = false;

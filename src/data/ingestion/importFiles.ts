@@ -108,7 +108,7 @@ async function stageOneFile(
   if (scan?.clean) {
     try {
       return {
-        rowsStaged: await stageCsvInDuckDb(conn, item.file, item.plan, scan, stageTable, onProgress),
+        rowsStaged: await stageCsvInDuckDb(conn, item.file, item.plan, scan, stageTable, onProgress, ctx.signal),
         reader: 'duckdb-csv',
       };
     } catch {
@@ -191,11 +191,16 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         await conn.query(statement);
       }
       const rejectsTable = `rejects_${item.id}`;
+      scratch.push(rejectsTable); // dropped if anything later fails
       await conn.query(createRejectsSql(stageTable, plan.checkedTable, rejectsTable, item.plan.headers));
       // The staged text is no longer needed: dropping it before the insert keeps two copies of the
       // data in memory at a time instead of three (DuckDB-WASM has about 3 GB).
       await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(stageTable)}`);
       const before = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`);
+      const returnsBefore =
+        options.kind === 'purchases'
+          ? await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return`)
+          : 0;
       await conn.query(insertAcceptedSql(input, plan.checkedTable, file.name));
       await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(plan.checkedTable)}`);
       performance.measure('lantern:import:check', { start: checkStarted, end: performance.now() });
@@ -214,12 +219,10 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
 
       const accepted = (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)}`)) - before;
       const rejected = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(rejectsTable)}`);
+      // Only this file's rows: an earlier file of the same name may already be in the table (append).
       const returns =
         options.kind === 'purchases'
-          ? await count(
-              conn,
-              `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return AND source_file = ${sqlString(file.name)}`,
-            )
+          ? (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return`)) - returnsBefore
           : 0;
       if (accepted + rejected !== rowsStaged) {
         throw new Error(

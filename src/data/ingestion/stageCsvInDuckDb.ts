@@ -20,6 +20,7 @@ export async function stageCsvInDuckDb(
   scan: Extract<ScanResult, { clean: true }>,
   stageTable: string,
   onProgress: (p: StageProgress) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<number> {
   const width = plan.headers.length;
   const delimiter = plan.dialect?.delimiter ?? ',';
@@ -27,6 +28,7 @@ export async function stageCsvInDuckDb(
   await conn.query(createStageTableSql(stageTable, width));
   let staged = 0;
   for (const [k, slice] of scan.slices.entries()) {
+    if (signal?.aborted) throw new DOMException('The import was cancelled.', 'AbortError');
     const name = `${stageTable}_${k}.csv`;
     const headerHere = plan.hasHeader && slice.firstRow === 1;
     const firstDataRow = headerHere ? 2 : slice.firstRow;

@@ -41,6 +41,9 @@ export async function restoreWorkspace(
 ): Promise<WorkspaceManifest> {
   const manifest = await loadManifest(db, access);
   for (const [table, stored] of Object.entries(manifest.tables)) {
+    // Table names come from storage, perhaps from an imported workspace file: only Lantern's own shapes pass.
+    if (!/^[a-z][a-z0-9_]*$/.test(table))
+      throw new Error(`The stored workspace names an unexpected table (${table.slice(0, 40)}).`);
     await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
     for (const [k, chunkId] of stored.blobIds.entries()) {
       const chunk = await db.chunks.get(chunkKey(access.id, chunkId));

@@ -80,3 +80,17 @@ describe('csvSafeSql', () => {
     expect(row?.v).toBe(expected);
   });
 });
+
+describe('appending a second file with the same name', () => {
+  it('counts only the new file’s returns and keeps both files’ rows', async () => {
+    const first = 'id,customer_id,purchase_date,amount\nP1,A,2024-01-02,10\nP2,A,2024-01-03,-10\n';
+    const second = 'id,customer_id,purchase_date,amount\nP3,B,2024-02-02,20\nP4,B,2024-02-03,-5\nP5,B,2024-02-04,7\n';
+    await importWithProposal(db, [fileFrom('orders.csv', first)]);
+    const [report] = await importWithProposal(db, [fileFrom('orders.csv', second)], (options) => ({
+      ...options,
+      mode: 'append',
+    }));
+    expect(report).toMatchObject({ rowsRead: 3, accepted: 3, returns: 1 });
+    expect(await db.query('SELECT count(*) AS n FROM purchases')).toEqual([{ n: 5 }]);
+  });
+});
