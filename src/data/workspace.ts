@@ -5,7 +5,7 @@ import { proxy, transfer } from 'comlink';
 import { cancelIngestWorker, ingestWorker } from '../bridge/ingestWorker';
 import { getDuckDb, type LanternDuckDb } from './duckdb/duckdbClient';
 import { proposeMapping } from './ingestion/detectMapping';
-import { planFromSniff } from './ingestion/stagePlan';
+import { planFromSniff, sampleFromSniff } from './ingestion/stagePlan';
 import type { ScanResult } from './ingestion/scanDelimited';
 import {
   importFiles,
@@ -286,12 +286,7 @@ export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?:
     const file = new File([demo.text], demo.name, { type: 'text/csv' });
     const sniff = await ingestWorker().sniff(file);
     if (!sniff.ok) throw new Error(sniff.message);
-    const proposal = proposeMapping({
-      fileName: file.name,
-      headers: sniff.headers,
-      hasHeader: sniff.hasHeader,
-      rows: sniff.sampleRows,
-    });
+    const proposal = proposeMapping(sampleFromSniff(sniff));
     items.push({
       id: newImportId(),
       file,

@@ -8,7 +8,7 @@ import type { FileToImport } from '../data/ingestion/importFiles';
 import type { ImportOptions } from '../data/ingestion/importOptions';
 import type { FileSniff, SniffOverrides } from '../data/ingestion/sniffFile';
 import { newImportId } from '../data/workspace';
-import { planFromSniff } from '../data/ingestion/stagePlan';
+import { planFromSniff, sampleFromSniff } from '../data/ingestion/stagePlan';
 
 export interface PendingFile {
   id: string;
@@ -26,12 +26,7 @@ async function sniffAndPropose(
 ): Promise<Pick<PendingFile, 'sniff' | 'proposal' | 'options' | 'status'>> {
   const sniff = await ingestWorker().sniff(file, overrides);
   if (!sniff.ok) return { sniff, proposal: null, options: null, status: 'refused' };
-  const proposal = proposeMapping({
-    fileName: file.name,
-    headers: sniff.headers,
-    hasHeader: sniff.hasHeader,
-    rows: sniff.sampleRows,
-  });
+  const proposal = proposeMapping(sampleFromSniff(sniff));
   return { sniff, proposal, options: proposal.options, status: 'ready' };
 }
 

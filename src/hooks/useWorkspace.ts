@@ -1,18 +1,14 @@
 // React hooks over the workspace: the restored manifest and the tables DuckDB holds.
 
 import { useQuery } from '@tanstack/react-query';
-import { currentManifest } from '../data/workspace';
-import { openWorkspace } from '../data/workspace';
+import { currentManifest, openWorkspace } from '../data/workspace';
 import { listTables, readTablePage, type TableOrder } from '../data/duckdb/tableQueries';
 
 /** The open workspace; resolves once DuckDB runs and the stored data is loaded. */
 export function useWorkspace() {
   return useQuery({
     queryKey: ['workspace'],
-    queryFn: async () => {
-      await openWorkspace();
-      return currentManifest();
-    },
+    queryFn: currentManifest,
   });
 }
 

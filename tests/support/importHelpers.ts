@@ -8,7 +8,7 @@ import type { ImportOptions } from '../../src/data/ingestion/importOptions';
 import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
 import { scanDelimited } from '../../src/data/ingestion/scanDelimited';
 import { stageFile } from '../../src/data/ingestion/stageFile';
-import { planFromSniff } from '../../src/data/ingestion/stagePlan';
+import { planFromSniff, sampleFromSniff } from '../../src/data/ingestion/stagePlan';
 import type { SqlConnection } from '../../src/data/sql';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -44,12 +44,7 @@ export async function importWithProposal(
   const items = [];
   for (const file of files) {
     const sniff = await sniffOk(file, overrides);
-    const proposal = proposeMapping({
-      fileName: file.name,
-      headers: sniff.headers,
-      hasHeader: sniff.hasHeader,
-      rows: sniff.sampleRows,
-    });
+    const proposal = proposeMapping(sampleFromSniff(sniff));
     const options = { ...proposal.options, ...adjust(proposal.options, sniff) };
     items.push({
       id: `f${++counter}`,

@@ -2,6 +2,7 @@
 // the browser, so a query that needs an extension fails here as it would in the app.
 
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import type * as Arrow from 'apache-arrow';
@@ -63,5 +64,25 @@ export async function openNodeDuckDb(): Promise<SqlStore & { close(): void }> {
     close() {
       conn.close();
     },
+  };
+}
+
+/** A DuckDB opened before the suite's tests and closed after them; use it like a connection. */
+export function suiteDuckDb(): SqlStore {
+  let opened: (SqlStore & { close(): void }) | null = null;
+  const current = () => {
+    if (!opened) throw new Error('suiteDuckDb is used outside its suite.');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await openNodeDuckDb();
+  });
+  afterAll(() => opened?.close());
+  return {
+    query: (sql) => current().query(sql),
+    insertArrowIpc: (table, ipc, create) => current().insertArrowIpc(table, ipc, create),
+    registerFile: (name, file) => current().registerFile(name, file),
+    dropFile: (name) => current().dropFile(name),
+    exportArrowIpc: (table, maxChunkBytes) => current().exportArrowIpc(table, maxChunkBytes),
   };
 }

@@ -1,5 +1,6 @@
-// How to read a whole file, from what sniffing its start found.
+// How to read and map a whole file, from what sniffing its start found.
 
+import type { FileSample } from './detectMapping';
 import type { FileSniff } from './sniffFile';
 import type { StagePlan } from './stageFile';
 
@@ -12,4 +13,9 @@ export function planFromSniff(sniff: Extract<FileSniff, { ok: true }>): StagePla
     headers: sniff.headers,
     encoding: sniff.dialect?.encoding ?? 'utf-8',
   };
+}
+
+/** What the mapping proposal needs from a sniffed file. */
+export function sampleFromSniff(sniff: Extract<FileSniff, { ok: true }>): FileSample {
+  return { fileName: sniff.fileName, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows };
 }

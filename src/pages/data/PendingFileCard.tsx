@@ -1,5 +1,6 @@
 import { DataTable } from '../../components/ui/DataTable';
 import { missingRequiredFields, proposeMapping } from '../../data/ingestion/detectMapping';
+import { sampleFromSniff } from '../../data/ingestion/stagePlan';
 import { TABLE_SPECS } from '../../data/schema';
 import type { PendingFile } from '../../hooks/usePendingFiles';
 import type { SniffOverrides } from '../../data/ingestion/sniffFile';
@@ -51,12 +52,6 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
     );
   }
   const missing = missingRequiredFields(options);
-  const sampleForMapping = {
-    fileName: file.name,
-    headers: sniff.headers,
-    hasHeader: sniff.hasHeader,
-    rows: sniff.sampleRows,
-  };
   const mappedFields = TABLE_SPECS[options.kind].fields.filter((f) => options.mapping[f.name] != null);
   return (
     <article className="panel" data-testid="pending-file">
@@ -104,7 +99,7 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
         headers={sniff.headers}
         sampleRows={sniff.sampleRows}
         options={options}
-        mappingFor={(kind) => proposeMapping(sampleForMapping, kind).options}
+        mappingFor={(kind) => proposeMapping(sampleFromSniff(sniff), kind).options}
         onChange={onOptions}
       />
       {missing.length > 0 && (

@@ -1,13 +1,12 @@
 // Per-customer features on a tiny purchase history with answers worked out by hand.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeCustomerFeatures } from '../../../src/data/features/computeCustomerFeatures';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
+const db = suiteDuckDb();
 beforeAll(async () => {
-  db = await openNodeDuckDb();
   const csv = [
     'order_id,customer_id,purchase_date,amount,is_return',
     'O1,A,2024-01-01 09:00,10,false',
@@ -20,7 +19,6 @@ beforeAll(async () => {
   ].join('\n');
   await importWithProposal(db, [fileFrom('purchases.csv', csv)]);
 });
-afterAll(() => db.close());
 
 describe('customer features', () => {
   it('as of the last purchase day by default', async () => {

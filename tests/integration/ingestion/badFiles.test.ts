@@ -4,12 +4,13 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { missingRequiredFields, proposeMapping } from '../../../src/data/ingestion/detectMapping';
 import { sniffFile } from '../../../src/data/ingestion/sniffFile';
+import { sampleFromSniff } from '../../../src/data/ingestion/stagePlan';
 import type { TableKind } from '../../../src/data/schema';
 import { FIXTURES, fileFrom, importWithProposal, type ReaderChoice } from '../../support/importHelpers';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 
 interface Expectation {
   fileError?: boolean;
@@ -50,11 +51,7 @@ interface Case {
 const BAD = path.join(FIXTURES, 'bad');
 const cases = JSON.parse(readFileSync(path.join(BAD, 'cases.json'), 'utf8')) as Case[];
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
-beforeAll(async () => {
-  db = await openNodeDuckDb();
-});
-afterAll(() => db.close());
+const db = suiteDuckDb();
 
 let reader: ReaderChoice = 'auto';
 
@@ -65,10 +62,7 @@ async function importCase(files: string[], c: Case) {
     db,
     files.map((f) => fileFrom(path.join(BAD, f))),
     (_options, sniff) => {
-      const proposal = proposeMapping(
-        { fileName: sniff.fileName, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows },
-        tableOf(sniff.fileName),
-      );
+      const proposal = proposeMapping(sampleFromSniff(sniff), tableOf(sniff.fileName));
       return {
         ...proposal.options,
         ...(c.options?.decimalSeparator ? { decimalSeparator: c.options.decimalSeparator } : {}),
@@ -165,10 +159,7 @@ describe.each(['auto', 'javascript'] as const)('malformed-file corpus (%s reader
       if (expected.longestCell) {
         expect(Math.max(...sniff.sampleRows.flat().map((cell) => cell?.length ?? 0))).toBe(expected.longestCell);
       }
-      const proposal = proposeMapping(
-        { fileName: file.name, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows },
-        c.table,
-      );
+      const proposal = proposeMapping(sampleFromSniff(sniff), c.table);
       if (expected.noHeader) {
         expect(sniff.hasHeader).toBe(false);
         return;

@@ -1,16 +1,12 @@
 // The demo workspace goes through the same import as a user's files: nothing may be rejected,
 // every purchase's customer must exist, and the file's own ratios must agree with its raw columns.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFiles } from '../../../src/data/demo/demoFiles';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
-beforeAll(async () => {
-  db = await openNodeDuckDb();
-});
-afterAll(() => db.close());
+const db = suiteDuckDb();
 
 describe('demo data through the import', () => {
   it('imports every demo file whole', async () => {

@@ -1,15 +1,11 @@
 // Parquet goes through hyparquet (no DuckDB extension, nothing fetched) and the same checks as CSV.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileFrom, importWithProposal, sniffOk } from '../../support/importHelpers';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 import { purchasesParquet } from '../../support/parquetFixture';
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
-beforeAll(async () => {
-  db = await openNodeDuckDb();
-});
-afterAll(() => db.close());
+const db = suiteDuckDb();
 
 describe('Parquet import', () => {
   it('sniffs columns and sample rows', async () => {

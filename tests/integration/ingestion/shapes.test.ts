@@ -2,18 +2,14 @@
 // labelled, checked against the figures in tests/fixtures/shapes/README.md and the CDNOW reference.
 
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURES, fileFrom, importWithProposal } from '../../support/importHelpers';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 
 const SHAPES = path.join(FIXTURES, 'shapes');
 const CDNOW = path.resolve(import.meta.dirname, '../../../../shared/data/cdnow');
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
-beforeAll(async () => {
-  db = await openNodeDuckDb();
-});
-afterAll(() => db.close());
+const db = suiteDuckDb();
 
 const one = async <T extends Record<string, unknown>>(sql: string) => (await db.query<T>(sql))[0] as T;
 

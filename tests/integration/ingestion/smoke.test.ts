@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDuckDb } from '../../support/nodeDuckDb';
+import { describe, expect, it } from 'vitest';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
 
-let db: Awaited<ReturnType<typeof openNodeDuckDb>>;
-beforeAll(async () => {
-  db = await openNodeDuckDb();
-});
-afterAll(() => db.close());
+const db = suiteDuckDb();
 
 describe('import smoke', () => {
   it('imports a small purchases CSV and rejects the bad rows', async () => {
