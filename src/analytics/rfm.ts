@@ -15,6 +15,36 @@ export type RfmSegment =
   | 'Hibernating'
   | 'Lost';
 
+/** Every named segment, best first (the order codes and legends use). */
+export const RFM_SEGMENTS: readonly RfmSegment[] = [
+  'Champions',
+  'Loyal',
+  'Potential Loyalist',
+  'New',
+  'Promising',
+  'Need Attention',
+  'About to Sleep',
+  'At Risk',
+  "Can't Lose Them",
+  'Hibernating',
+  'Lost',
+];
+
+/** What to do with each named segment (the usual RFM playbook). */
+export const RFM_ACTIONS: Record<RfmSegment, string> = {
+  Champions: 'Reward them; ask for reviews and referrals; early access to new products.',
+  Loyal: 'Upsell higher-value products; loyalty programme.',
+  'Potential Loyalist': 'Membership or loyalty offer; recommend related products.',
+  New: 'Onboarding, a good first experience, help them buy a second time.',
+  Promising: 'Build awareness of the range; free trials.',
+  'Need Attention': 'Limited-time offers based on their past purchases.',
+  'About to Sleep': 'Recommend popular products; renewal discounts.',
+  'At Risk': 'Personal win-back emails; useful reminders of what they bought.',
+  "Can't Lose Them": 'Win them back with their favourite products; talk to them; do not lose them to a competitor.',
+  Hibernating: 'Offer other relevant products and special discounts; recreate value.',
+  Lost: 'Revive interest with an outreach campaign, or leave them out of paid audiences.',
+};
+
 /** RFM_MAP[R - 1][FM - 1]: rows are recency scores 1–5, columns frequency-monetary scores 1–5. */
 export const RFM_MAP: readonly (readonly RfmSegment[])[] = [
   ['Lost', 'Hibernating', 'At Risk', "Can't Lose Them", "Can't Lose Them"],

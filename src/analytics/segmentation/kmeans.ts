@@ -43,6 +43,10 @@ export interface KMeansOptions {
   restarts: number;
   maxIterations?: number;
   tolerance?: number;
+  /** Polish each start with single-customer moves (Hartigan) after Lloyd's iterations converge; default on. */
+  refine?: boolean;
+  /** Called after each restart (done, total). */
+  onRestart?: (done: number, total: number) => void;
 }
 
 export interface KMeansFit {
@@ -64,18 +68,117 @@ export function fitKMeans(rows: number[][], k: number, options: KMeansOptions): 
       maxIterations: options.maxIterations ?? 300,
       tolerance: options.tolerance ?? 1e-6,
     });
+    const polished =
+      options.refine === false
+        ? { clusters: result.clusters, centroids: result.centroids }
+        : refineByMoves(rows, result.clusters, k);
     const fit: KMeansFit = {
       k,
-      clusters: result.clusters,
-      centroids: result.centroids,
-      inertia: inertia(rows, result.clusters, result.centroids),
+      clusters: polished.clusters,
+      centroids: polished.centroids,
+      inertia: inertia(rows, polished.clusters, polished.centroids),
       iterations: result.iterations,
       converged: result.converged,
     };
     if (!best || fit.inertia < best.inertia) best = fit;
+    options.onRestart?.(restart + 1, options.restarts);
   }
   if (!best) throw new Error('k-means needs at least one restart.');
   return best;
+}
+
+/**
+ * Hartigan's single-point moves from a Lloyd fixed point: move a customer to another segment whenever
+ * that lowers the inertia, counting the centroid shift the move causes (which Lloyd ignores). Every
+ * move strictly lowers the inertia, so the result is never worse; on CDNOW it gains up to 0.05 %.
+ */
+export function refineByMoves(
+  rows: readonly number[][],
+  startClusters: readonly number[],
+  k: number,
+  maxPasses = 100,
+): { clusters: number[]; centroids: number[][]; moves: number } {
+  const dims = rows[0]?.length ?? 0;
+  const clusters = [...startClusters];
+  const sizes = new Float64Array(k);
+  const sums = Array.from({ length: k }, () => new Float64Array(dims));
+  rows.forEach((row, i) => {
+    const c = clusters[i] ?? 0;
+    sizes[c] = (sizes[c] ?? 0) + 1;
+    const sum = sums[c] as Float64Array;
+    for (let j = 0; j < dims; j++) sum[j] = (sum[j] ?? 0) + (row[j] ?? 0);
+  });
+  const distanceToMean = (row: readonly number[], c: number) => {
+    const sum = sums[c] as Float64Array;
+    const size = sizes[c] ?? 1;
+    let total = 0;
+    for (let j = 0; j < dims; j++) total += ((row[j] ?? 0) - (sum[j] ?? 0) / size) ** 2;
+    return total;
+  };
+  let moves = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let moved = 0;
+    rows.forEach((row, i) => {
+      const from = clusters[i] ?? 0;
+      const fromSize = sizes[from] ?? 0;
+      if (fromSize <= 1) return;
+      let bestCost = (fromSize / (fromSize - 1)) * distanceToMean(row, from);
+      let to = -1;
+      for (let c = 0; c < k; c++) {
+        const size = sizes[c] ?? 0;
+        if (c === from || size === 0) continue;
+        const cost = (size / (size + 1)) * distanceToMean(row, c);
+        // A margin keeps rounding noise from moving customers back and forth.
+        if (cost < bestCost - 1e-12) {
+          bestCost = cost;
+          to = c;
+        }
+      }
+      if (to < 0) return;
+      sizes[from] = fromSize - 1;
+      sizes[to] = (sizes[to] ?? 0) + 1;
+      const fromSum = sums[from] as Float64Array;
+      const toSum = sums[to] as Float64Array;
+      for (let j = 0; j < dims; j++) {
+        fromSum[j] = (fromSum[j] ?? 0) - (row[j] ?? 0);
+        toSum[j] = (toSum[j] ?? 0) + (row[j] ?? 0);
+      }
+      clusters[i] = to;
+      moved++;
+    });
+    moves += moved;
+    if (moved === 0) break;
+  }
+  const centroids = sums.map((sum, c) => Array.from(sum, (v) => v / Math.max(sizes[c] ?? 0, 1)));
+  return { clusters, centroids, moves };
+}
+
+/** Restarts by data size: 50 for a few thousand customers (cheap, and it finds better optima), down to 10 from 12,000 up. */
+export function defaultRestarts(customers: number): number {
+  return Math.max(10, Math.min(50, Math.ceil(120_000 / Math.max(customers, 1))));
+}
+
+/** Assigns every point to its nearest centroid (ties: the lower index) and sums the squared distances. */
+export function assignToNearest(
+  rows: readonly number[][],
+  centroids: readonly number[][],
+): { clusters: number[]; inertia: number } {
+  const clusters = new Array<number>(rows.length);
+  let total = 0;
+  rows.forEach((row, i) => {
+    let best = 0;
+    let bestDistance = Infinity;
+    centroids.forEach((centroid, c) => {
+      const d = squaredDistance(row, centroid);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    });
+    clusters[i] = best;
+    total += bestDistance;
+  });
+  return { clusters, inertia: total };
 }
 
 /** Mean silhouette (Euclidean) of the given points; a point alone in its cluster scores 0, as in scikit-learn. */

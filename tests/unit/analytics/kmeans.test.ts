@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fitKMeans, silhouette, standardise } from '../../../src/analytics/segmentation/kmeans';
+import {
+  defaultRestarts,
+  fitKMeans,
+  inertia,
+  refineByMoves,
+  silhouette,
+  standardise,
+} from '../../../src/analytics/segmentation/kmeans';
 
 const CSV = path.resolve(
   import.meta.dirname,
@@ -49,16 +56,36 @@ describe('k-means on the CDNOW reference matrix', () => {
   });
 
   it.each(Object.entries(REFERENCE))(
-    'k = %s reaches scikit-learn’s inertia within 0.5 % of the best known',
+    'k = %s: the default seed and restarts are no worse than scikit-learn (n_init=10)',
     (kText, [nInit10, bestKnown]) => {
-      const fit = fitKMeans(rows, Number(kText), { seed: 1, restarts: 10 });
+      const k = Number(kText);
+      const fit = fitKMeans(rows, k, { seed: 1, restarts: defaultRestarts(rows.length) });
       expect(fit.converged).toBe(true);
-      // Never better than the best known optimum (beyond rounding), and close to it.
-      expect(fit.inertia).toBeGreaterThan(bestKnown - 0.01);
-      expect(fit.inertia / bestKnown - 1).toBeLessThan(0.005);
-      expect(fit.inertia).toBeLessThan(nInit10 * 1.005);
+      // Not above scikit-learn's; the moves can land a little below the best of 200 plain runs (k = 7: 994.620
+      // against 994.638), but a figure far below it would mean the inertia is computed wrongly.
+      expect(fit.inertia).toBeGreaterThan(bestKnown * 0.999);
+      expect(fit.inertia).toBeLessThanOrEqual(nInit10 + 0.0005);
     },
   );
+
+  it('polishing with single-customer moves never raises the inertia and helps where Lloyd stops early', () => {
+    let gained = 0;
+    for (const k of [5, 6, 7, 8]) {
+      for (let seed = 1; seed <= 5; seed++) {
+        const plain = fitKMeans(rows, k, { seed, restarts: 1, refine: false });
+        const moved = refineByMoves(rows, plain.clusters, k);
+        const after = inertia(rows, moved.clusters, moved.centroids);
+        expect(after).toBeLessThanOrEqual(plain.inertia + 1e-9);
+        if (moved.moves > 0) gained++;
+      }
+    }
+    expect(gained).toBeGreaterThan(0);
+  });
+
+  it('uses more restarts on small data', () => {
+    expect(defaultRestarts(2357)).toBe(50);
+    expect(defaultRestarts(100_000)).toBe(10);
+  });
 
   it.each([2, 3, 4])('k = %i: silhouette matches scikit-learn to 0.01', (k) => {
     const fit = fitKMeans(rows, k, { seed: 1, restarts: 10 });

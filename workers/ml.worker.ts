@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { mlApi } from './ml.api';
+
+expose(mlApi);
