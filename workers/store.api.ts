@@ -7,5 +7,6 @@ import { commitTables } from '../src/data/store/workspaceSnapshot';
 let db: LanternDb | null = null;
 
 export const storeApi = {
-  commitTables: (exported, reports, access) => commitTables((db ??= new LanternDb()), exported, reports, access),
+  commitTables: (exported, reports, access, patch) =>
+    commitTables((db ??= new LanternDb()), exported, reports, access, patch),
 } satisfies StoreWorkerApi;

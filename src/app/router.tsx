@@ -4,9 +4,11 @@ import { createHashRouter } from 'react-router';
 import { AlertsPage } from '../pages/alerts/AlertsPage';
 import { AnalyticsPage } from '../pages/analytics/AnalyticsPage';
 import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
+import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DataPage } from '../pages/data/DataPage';
+import { SegmentsPage } from '../pages/segments/SegmentsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WorkspacesPage } from '../pages/workspaces/WorkspacesPage';
 import { Layout } from './Layout';
@@ -18,6 +20,8 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/:customerId', element: <CustomerDetailPage /> },
+      { path: 'segments', element: <SegmentsPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
       { path: 'alerts', element: <AlertsPage /> },

@@ -71,6 +71,9 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
         },
       ),
       f('email', 'Email', 'string', false, ['emailaddress', 'mail'], { unlocks: 'exporting audiences for campaigns' }),
+      f('phone', 'Phone', 'string', false, ['phonenumber', 'mobile', 'telephone', 'tel', 'cellphone'], {
+        unlocks: 'phone numbers in audience exports',
+      }),
     ],
   },
   purchases: {

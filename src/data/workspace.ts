@@ -31,6 +31,7 @@ import {
   exportTables,
   loadManifest,
   restoreWorkspace,
+  type ManifestPatch,
   type WorkspaceAccess,
 } from './store/workspaceSnapshot';
 import {
@@ -111,7 +112,8 @@ function refuseWhileBusy(action: string): void {
   if (busyWith) throw new Error(`Cannot ${action} while ${busyWith} is running: cancel it or wait for it to finish.`);
 }
 
-async function runExclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+/** Runs work that changes the stored workspace; a second one is refused while it runs. */
+export async function runExclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
   refuseWhileBusy(`start ${what}`);
   busyWith = what;
   try {
@@ -329,8 +331,32 @@ export async function deleteEverything(): Promise<void> {
   closeStorage();
 }
 
-/** Computes the per-customer features of the open workspace. */
-export async function customerFeatures(analysisDate?: string): Promise<CustomerFeaturesSummary> {
+/** Computes the per-customer features of the open workspace as of its analysis date. */
+export async function customerFeatures(): Promise<CustomerFeaturesSummary> {
   const { duck } = await openWorkspace();
-  return computeCustomerFeatures(duck.write, analysisDate);
+  const { settings } = await loadManifest(storage(), currentAccess());
+  return computeCustomerFeatures(duck.write, settings.analysisDate ?? undefined);
+}
+
+/** Sets the day features and models are computed as of (null = the last purchase day). */
+export async function setOpenAnalysisDate(analysisDate: string | null): Promise<void> {
+  refuseWhileBusy('change settings');
+  if (analysisDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(analysisDate)) {
+    throw new Error(`"${analysisDate}" is not a date (YYYY-MM-DD).`);
+  }
+  await updateSettings(storage(), currentAccess(), { analysisDate });
+}
+
+/** Saves tables of the open workspace (and a manifest patch) in one commit in the store worker. */
+export async function saveWorkspaceTables(tables: string[], patch: ManifestPatch): Promise<WorkspaceManifest> {
+  const access = currentAccess();
+  const { duck } = await openWorkspace();
+  try {
+    const exported = await exportTables(duck.write, tables);
+    const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
+    return (await storeWorker().commitTables(transfer(exported, buffers), [], access, patch)).manifest;
+  } catch (error) {
+    await reloadStoredWorkspace(duck, access);
+    throw new Error(`The result could not be saved on this device (${(error as Error).message}); nothing was changed.`);
+  }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import type * as DuckDbBlocking from '@duckdb/duckdb-wasm/blocking';
 import type * as Arrow from 'apache-arrow';
+import { numericColumns } from '../../src/data/duckdb/arrowColumns';
 import { MAX_IPC_CHUNK_BYTES, type SqlRow, type SqlStore } from '../../src/data/sql';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,9 @@ export async function openNodeDuckDb(): Promise<SqlStore & { close(): void }> {
           .toArray()
           .map((row: { toJSON(): T }) => row.toJSON()),
       );
+    },
+    queryNumericColumns(sql: string): Promise<Record<string, Float64Array>> {
+      return Promise.resolve(numericColumns(conn.query(sql)));
     },
     insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
       conn.insertArrowFromIPCStream(ipc, { name: table, create });
@@ -80,6 +84,7 @@ export function suiteDuckDb(): SqlStore {
   afterAll(() => opened?.close());
   return {
     query: (sql) => current().query(sql),
+    queryNumericColumns: (sql) => current().queryNumericColumns(sql),
     insertArrowIpc: (table, ipc, create) => current().insertArrowIpc(table, ipc, create),
     registerFile: (name, file) => current().registerFile(name, file),
     dropFile: (name) => current().dropFile(name),

@@ -99,7 +99,9 @@ export function prepareFeatures(
     }
     const first = values[0] ?? 0;
     if (values.every((v) => v === first)) {
-      notes.push(`${labelOf(feature.column)} is the same for every customer, so it cannot separate segments: left out.`);
+      notes.push(
+        `${labelOf(feature.column)} is the same for every customer, so it cannot separate segments: left out.`,
+      );
       continue;
     }
     kept.push({ feature, values, filled, clipped });

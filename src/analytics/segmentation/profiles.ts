@@ -110,7 +110,11 @@ export function profileSegments(input: ProfileInput): ProfileResult {
     const perB = sizeB ? revenueOf(b) / sizeB : -Infinity;
     return perB - perA || sizeB - sizeA || a - b;
   });
-  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: input.currency, maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: input.currency,
+    maximumFractionDigits: 0,
+  });
   const usedNames = new Map<string, number>();
   const profiles = order.map((cluster, rank): SegmentProfile => {
     const indices = members[cluster] ?? [];

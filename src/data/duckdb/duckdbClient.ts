@@ -11,6 +11,7 @@ import {
 import { RecordBatchStreamWriter } from 'apache-arrow';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { numericColumns } from './arrowColumns';
 import { MAX_IPC_CHUNK_BYTES, sqlIdent, type SqlRow, type SqlStore } from '../sql';
 
 export interface LanternDuckDb {
@@ -26,6 +27,9 @@ function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore 
     async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
       const table = await conn.query(sql);
       return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+    },
+    async queryNumericColumns(sql: string): Promise<Record<string, Float64Array>> {
+      return numericColumns(await conn.query(sql));
     },
     async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create });

@@ -5,6 +5,7 @@
 
 import { chunkKey, type LanternDb, type StoredManifest, type WorkspaceEntry } from './lanternDb';
 import type { KeyDerivation } from './workspaceCrypto';
+import { emptyManifest } from './workspaceManifest';
 
 const MAGIC = 'LANTERNW';
 
@@ -34,14 +35,7 @@ export async function exportWorkspaceFile(db: LanternDb, id: string): Promise<Bl
       manifest && 'sealed' in manifest
         ? { sealed: [...manifest.sealed] }
         : {
-            plain: manifest ?? {
-              id,
-              manifestVersion: 1,
-              savedAt: new Date(0).toISOString(),
-              tables: {},
-              imports: [],
-              settings: { currency: 'USD', idleLockMinutes: 15 },
-            },
+            plain: manifest ?? emptyManifest(id),
           },
     chunks: chunks.map((c) => ({ id: c.key.slice(id.length + 1), bytes: c.bytes.size })),
   };

@@ -2,6 +2,7 @@
 // which fills defaults and refuses shapes newer than this build understands.
 
 import type { FileImportReport } from '../ingestion/importFiles';
+import type { SegmentationResult } from '../../analytics/segmentation/segmentCustomers';
 
 export const MANIFEST_VERSION = 1;
 
@@ -16,7 +17,19 @@ export interface WorkspaceSettings {
   currency: string;
   /** Lock after this many idle minutes (passphrase workspaces only); 0 = never. */
   idleLockMinutes: number;
+  /** Features and models are computed as of this day (ISO date); null = the last purchase day in the data. */
+  analysisDate: string | null;
 }
+
+/** The stored outcome of a segmentation run: everything but the per-customer arrays (those are tables). */
+export type SegmentationRun = Omit<SegmentationResult, 'segmentIds' | 'rfm'> & {
+  createdAt: string;
+  /** The day the features were computed as of. */
+  analysisDate: string;
+  durationMs: number;
+  /** Ids of the imports the data held when it ran: a later import makes the segments out of date. */
+  basedOnImports: string[];
+};
 
 export interface WorkspaceManifest {
   id: string;
@@ -25,6 +38,7 @@ export interface WorkspaceManifest {
   tables: Record<string, StoredTable>;
   imports: FileImportReport[];
   settings: WorkspaceSettings;
+  segmentation: SegmentationRun | null;
 }
 
 export const CURRENT_WORKSPACE = 'current';
@@ -37,7 +51,8 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     savedAt: new Date(0).toISOString(),
     tables: {},
     imports: [],
-    settings: { currency: 'USD', idleLockMinutes: 15 },
+    settings: { currency: 'USD', idleLockMinutes: 15, analysisDate: null },
+    segmentation: null,
   };
 }
 
@@ -57,5 +72,6 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     tables: stored.tables ?? {},
     imports: (stored.imports ?? []).map((r) => ({ ...r, reader: r.reader ?? 'javascript' })),
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
+    segmentation: stored.segmentation ?? null,
   };
 }

@@ -78,6 +78,9 @@ export async function exportTables(store: SqlStore, tables: string[]): Promise<T
   return exported;
 }
 
+/** Parts of the manifest a commit may replace along with its tables (a segmentation run, say). */
+export type ManifestPatch = Partial<Pick<WorkspaceManifest, 'segmentation'>>;
+
 export interface CommitResult {
   manifest: WorkspaceManifest;
   /** Rejects tables of imports whose table was replaced: drop them from DuckDB too. */
@@ -94,6 +97,7 @@ export async function commitTables(
   exported: TableChunks[],
   reports: FileImportReport[],
   access: WorkspaceAccess = PLAIN_CURRENT,
+  patch: ManifestPatch = {},
 ): Promise<CommitResult> {
   const chunks: TableChunk[] = [];
   const tables: WorkspaceManifest['tables'] = {};
@@ -116,6 +120,7 @@ export async function commitTables(
   for (const t of obsoleteTables) delete nextTables[t];
   const next: WorkspaceManifest = {
     ...current,
+    ...patch,
     savedAt: new Date().toISOString(),
     tables: nextTables,
     imports: [...current.imports.filter((r) => !replaced.has(r.table)), ...reports],

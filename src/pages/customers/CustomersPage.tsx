@@ -1,36 +1,38 @@
+// Customers: every customer with their features, segment and RFM, sorted and filtered in DuckDB and
+// scrolled virtually; the legend says how each feature is computed.
+
 import { useState } from 'react';
-import { DataTable } from '../../components/ui/DataTable';
-import { Pager } from '../../components/ui/Pager';
+import { RFM_SEGMENTS } from '../../analytics/rfm';
+import { CUSTOMER_FEATURE_DOCS } from '../../data/features/featureDocs';
+import type { CustomerListQuery } from '../../data/segmentation/segmentQueries';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
 import { useHasData } from '../../hooks/useHasData';
-import { useTablePage } from '../../hooks/useWorkspace';
+import { useCustomerList } from '../../hooks/useSegments';
+import { useWorkspace } from '../../hooks/useWorkspace';
 import { formatCount } from '../../lib/format';
+import { CustomerList } from './CustomerList';
 
-const PAGE = 50;
-
-const FEATURE_LEGEND: [string, string][] = [
-  [
-    'frequency',
-    'purchase occasions: distinct orders, or distinct days when the file has no order id; returns excluded',
-  ],
-  ['repeat_purchases', 'frequency − 1'],
-  ['monetary_total', 'sum of amounts, returns subtracted'],
-  ['average_order_value', 'spend on purchases (returns excluded) ÷ frequency'],
-  ['recency_days', 'days from the last purchase to the analysis date'],
-  ['tenure_days', 'days from the first purchase to the analysis date'],
-  ['returns_share', 'share of lines that are returns or cancellations'],
-];
+const LABELS: Record<string, string> = {
+  ...Object.fromEntries(CUSTOMER_FEATURE_DOCS.map((d) => [d.column, d.label])),
+  segment: 'Segment',
+  rfm_segment: 'RFM segment',
+  rfm_score: 'RFM score',
+};
 
 /** Customers with their per-customer features as of the analysis date. */
 export function CustomersPage() {
   const hasPurchases = useHasData('purchases');
-  const features = useCustomerFeatures(hasPurchases === true);
-  const [page, setPage] = useState(0);
-  const rows = useTablePage(features.isSuccess ? 'customer_features' : null, page, PAGE, {
-    column: 'monetary_total',
+  const { data: manifest } = useWorkspace();
+  const features = useCustomerFeatures(hasPurchases === true, manifest?.settings.analysisDate ?? null);
+  const [query, setQuery] = useState<CustomerListQuery>({
+    segmentId: null,
+    rfmSegment: null,
+    search: '',
+    sortColumn: 'monetary_total',
     descending: true,
   });
+  const list = useCustomerList(features.isSuccess, query);
   if (hasPurchases !== true) {
     return (
       <WaitingForDataPage
@@ -40,6 +42,13 @@ export function CustomersPage() {
       />
     );
   }
+  const run = manifest?.segmentation ?? null;
+  const sortBy = (column: string) =>
+    setQuery({
+      ...query,
+      sortColumn: column,
+      descending: query.sortColumn === column ? !query.descending : column !== 'customer_id',
+    });
   return (
     <>
       <h1>Customers</h1>
@@ -51,23 +60,83 @@ export function CustomersPage() {
       )}
       {features.data && (
         <p data-testid="features-summary">
-          {formatCount(features.data.customers)} customers as of {features.data.analysisDate} (the last purchase day),
-          highest spend first.
+          {formatCount(features.data.customers)} customers as of {features.data.analysisDate}
+          {manifest?.settings.analysisDate ? ' (set in Segments)' : ' (the last purchase day)'}.
         </p>
       )}
-      {rows.data && (
+      <div className="inline-fields" role="search">
+        <label>
+          Customer id{' '}
+          <input
+            type="search"
+            value={query.search}
+            onChange={(e) => setQuery({ ...query, search: e.target.value })}
+            placeholder="contains…"
+          />
+        </label>
+        {run && (
+          <>
+            <label>
+              Segment{' '}
+              <select
+                value={query.segmentId ?? ''}
+                onChange={(e) => setQuery({ ...query, segmentId: e.target.value ? Number(e.target.value) : null })}
+              >
+                <option value="">All segments</option>
+                {run.profiles.map((p) => (
+                  <option key={p.segmentId} value={p.segmentId}>
+                    {p.segmentId}. {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              RFM segment{' '}
+              <select
+                value={query.rfmSegment ?? ''}
+                onChange={(e) => setQuery({ ...query, rfmSegment: e.target.value || null })}
+              >
+                <option value="">All</option>
+                {RFM_SEGMENTS.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+      </div>
+      {list.data && (
         <>
-          <DataTable caption="Customer features" columns={rows.data.columns} rows={rows.data.rows} />
-          <Pager page={page} pages={Math.max(1, Math.ceil(rows.data.total / PAGE))} onPage={setPage} />
+          <p className="muted" data-testid="customer-count">
+            {formatCount(list.data.total)} customers match. Click a column to sort; open a customer for their history.
+          </p>
+          <CustomerList
+            key={JSON.stringify(query)}
+            query={query}
+            columns={list.data.columns}
+            total={list.data.total}
+            labels={LABELS}
+            onSort={sortBy}
+          />
         </>
+      )}
+      {list.isError && (
+        <p role="alert" className="error">
+          {list.error.message}
+        </p>
       )}
       <details>
         <summary>How each feature is computed</summary>
         <dl className="legend">
-          {FEATURE_LEGEND.map(([name, text]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{text}</dd>
+          {CUSTOMER_FEATURE_DOCS.map((doc) => (
+            <div key={doc.column}>
+              <dt>
+                {doc.label} <code>{doc.column}</code>
+                {doc.unit ? ` (${doc.unit})` : ''}
+              </dt>
+              <dd>{doc.how}</dd>
             </div>
           ))}
         </dl>

@@ -1,0 +1,98 @@
+// Runs a segmentation on the open workspace: features in DuckDB, k-means in the ML worker, the two
+// result tables back in DuckDB, then everything saved with the workspace in one commit.
+
+import { proxy, transfer } from 'comlink';
+import { cancelMlWorker, mlWorker } from '../../bridge/mlWorker';
+import type { AutoKResult } from '../../analytics/segmentation/autoK';
+import { PROFILE_COLUMNS } from '../../analytics/segmentation/featureCatalog';
+import { defaultRestarts } from '../../analytics/segmentation/kmeans';
+import type { SelectedFeature } from '../../analytics/segmentation/prepareFeatures';
+import type { SegmentationProgress } from '../../analytics/segmentation/segmentCustomers';
+import { computeCustomerFeatures } from '../features/computeCustomerFeatures';
+import type { SegmentationRun, WorkspaceManifest } from '../store/workspaceManifest';
+import { currentManifest, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
+import { audienceSql } from './segmentQueries';
+import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE, featureColumnsSql, writeSegmentTables } from './segmentTables';
+
+export interface SegmentRequest {
+  features: SelectedFeature[];
+  k: number | 'auto';
+  seed: number;
+  /** k-means++ starts, or 'auto' (more for small data, see defaultRestarts). */
+  restarts: number | 'auto';
+  winsorise: boolean;
+  /** Curves of the previous automatic run, kept when the user overrides k. */
+  candidates?: AutoKResult | null;
+}
+
+/** Segments the open workspace's customers and saves the segments with it. */
+export function segmentOpenWorkspace(
+  request: SegmentRequest,
+  onProgress: (p: SegmentationProgress) => void,
+  signal?: AbortSignal,
+): Promise<WorkspaceManifest> {
+  return runExclusive('a segmentation', async () => {
+    const started = performance.now();
+    const { duck } = await openWorkspace();
+    const manifest = await currentManifest();
+    const features = await computeCustomerFeatures(duck.write, manifest.settings.analysisDate ?? undefined);
+    if (!features.analysisDate) throw new Error('There are no purchases to segment customers on.');
+    const wanted = [...new Set([...request.features.map((f) => f.column), ...PROFILE_COLUMNS])];
+    const columns = await duck.write.queryNumericColumns(await featureColumnsSql(duck.write, wanted));
+    const customers = columns.monetary_total?.length ?? 0;
+    const restarts = request.restarts === 'auto' ? defaultRestarts(customers) : request.restarts;
+    const input = {
+      columns,
+      features: request.features,
+      k: request.k,
+      seed: request.seed,
+      restarts,
+      winsorise: request.winsorise,
+      currency: manifest.settings.currency,
+      candidates: request.candidates ?? null,
+    };
+    const cancelled = new Promise<never>((_, reject) => {
+      const onAbort = () => {
+        cancelMlWorker();
+        reject(new DOMException('The segmentation was cancelled.', 'AbortError'));
+      };
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    cancelled.catch(() => undefined); // a cancel after the result arrived is nobody's error
+    const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
+    const result = await Promise.race([mlWorker().segment(transfer(input, buffers), proxy(onProgress)), cancelled]);
+    await writeSegmentTables(duck.write, result);
+    // The per-customer arrays live in the tables; the manifest keeps the rest.
+    const { segmentIds, rfm, ...summary } = result;
+    void segmentIds;
+    void rfm;
+    const run: SegmentationRun = {
+      ...summary,
+      createdAt: new Date().toISOString(),
+      analysisDate: features.analysisDate,
+      durationMs: performance.now() - started,
+      basedOnImports: manifest.imports.map((r) => r.id),
+    };
+    performance.measure('lantern:segmentation', { start: started, end: performance.now() });
+    return saveWorkspaceTables([SEGMENTS_TABLE, CUSTOMER_SEGMENTS_TABLE], { segmentation: run });
+  });
+}
+
+/** A segment's customers (or every customer with their segment, for null) as a CSV for an audience upload. */
+export async function segmentAudienceCsv(segmentId: number | null): Promise<Blob> {
+  const { duck } = await openWorkspace();
+  const fileName = `audience-${segmentId ?? 'all'}.csv`;
+  await duck.read.query(`COPY (${await audienceSql(duck.read, segmentId)}) TO '${fileName}' (HEADER, DELIMITER ',')`);
+  const bytes = await duck.db.copyFileToBuffer(fileName);
+  await duck.db.dropFile(fileName);
+  return new Blob([bytes as BlobPart], { type: 'text/csv' });
+}
+
+/** Whether imports since the run changed the data it was computed on. */
+export function segmentationOutOfDate(manifest: WorkspaceManifest): boolean {
+  const run = manifest.segmentation;
+  if (!run) return false;
+  const now = manifest.imports.map((r) => r.id);
+  return now.length !== run.basedOnImports.length || now.some((id, i) => id !== run.basedOnImports[i]);
+}

@@ -1,0 +1,96 @@
+// One customer: their segment and RFM with what to do, their features (with how each is computed),
+// their record from the customers file, and their purchase history.
+
+import { Link, useParams } from 'react-router';
+import { CUSTOMER_FEATURE_DOCS } from '../../data/features/featureDocs';
+import { DataTable } from '../../components/ui/DataTable';
+import { RFM_ACTIONS, type RfmSegment } from '../../analytics/rfm';
+import { useCustomerDetail } from '../../hooks/useSegments';
+import { plainText } from '../../lib/csv';
+import { formatCount } from '../../lib/format';
+
+const text = (value: unknown) => plainText(value) || '–';
+
+/** The customer detail view at /customers/:customerId. */
+export function CustomerDetailPage() {
+  const customerId = useParams().customerId ?? '';
+  const detail = useCustomerDetail(customerId, customerId !== '');
+  return (
+    <>
+      <p>
+        <Link to="/customers">← All customers</Link>
+      </p>
+      <h1>
+        Customer <span className="customer-id">{customerId}</span>
+      </h1>
+      {detail.isPending && <p role="status">Loading…</p>}
+      {detail.isError && (
+        <p role="alert" className="error">
+          {detail.error.message}
+        </p>
+      )}
+      {detail.data && !detail.data.features && <p>No purchases by this customer up to the analysis date.</p>}
+      {detail.data?.segment && (
+        <section aria-labelledby="segment-heading" className="card-like">
+          <h2 id="segment-heading">
+            Segment {text(detail.data.segment.segment_id)}: {text(detail.data.segment.segment_name)}
+          </h2>
+          <p>
+            <strong>{text(detail.data.segment.tier)}</strong> · {text(detail.data.segment.treatment)}
+          </p>
+          <p className="muted">{text(detail.data.segment.description)}</p>
+          <p>
+            RFM {text(detail.data.segment.rfm_r)}
+            {text(detail.data.segment.rfm_f)}
+            {text(detail.data.segment.rfm_m)}: <strong>{text(detail.data.segment.rfm_segment)}</strong>.{' '}
+            {RFM_ACTIONS[detail.data.segment.rfm_segment as RfmSegment] ?? ''}
+          </p>
+        </section>
+      )}
+      {detail.data?.features && (
+        <section aria-labelledby="features-heading">
+          <h2 id="features-heading">Features</h2>
+          <dl className="legend feature-list">
+            {CUSTOMER_FEATURE_DOCS.filter((d) => d.column !== 'customer_id').map((doc) => (
+              <div key={doc.column} title={doc.how}>
+                <dt>{doc.label}</dt>
+                <dd data-feature={doc.column}>
+                  {text(detail.data.features?.[doc.column])}
+                  {doc.unit && detail.data.features?.[doc.column] != null ? ` ${doc.unit}` : ''}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {detail.data?.profile && (
+        <section aria-labelledby="record-heading">
+          <h2 id="record-heading">From the customers file</h2>
+          <dl className="legend">
+            {Object.entries(detail.data.profile).map(([key, value]) => (
+              <div key={key}>
+                <dt>{key}</dt>
+                <dd>{text(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {detail.data && (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Purchase history</h2>
+          <p className="muted">
+            {formatCount(detail.data.purchases.total)} purchase lines
+            {detail.data.purchases.total > detail.data.purchases.rows.length ? ', the latest 500 shown' : ''}, newest
+            first.
+          </p>
+          <DataTable
+            caption="Purchase history"
+            columns={detail.data.purchases.columns}
+            rows={detail.data.purchases.rows}
+          />
+        </section>
+      )}
+    </>
+  );
+}

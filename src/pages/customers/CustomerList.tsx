@@ -1,0 +1,108 @@
+// The customer list, virtualised: only the rows on screen are in the page, fetched from DuckDB in
+// blocks of 100 as the user scrolls; sorting and filtering happen in SQL.
+
+import { useRef } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useNavigate } from 'react-router';
+import type { CustomerListQuery } from '../../data/segmentation/segmentQueries';
+import { customerWindowQuery } from '../../hooks/useSegments';
+
+const ROW_HEIGHT = 34;
+const BLOCK = 100;
+const LIST_COLUMNS = [
+  'customer_id',
+  'segment',
+  'rfm_segment',
+  'rfm_score',
+  'recency_days',
+  'frequency',
+  'monetary_total',
+  'average_order_value',
+  'tenure_days',
+  'avg_interpurchase_days',
+  'preferred_category',
+  'returns_share',
+];
+
+interface CustomerListProps {
+  query: CustomerListQuery;
+  columns: string[];
+  total: number;
+  labels: Record<string, string>;
+  onSort: (column: string) => void;
+}
+
+/** A scrolling grid of all matching customers; Enter or a click opens one. */
+export function CustomerList({ query, columns, total, labels, onSort }: CustomerListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders on scroll by design; nothing here is memoised.
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const blocks = [...new Set(items.map((item) => Math.floor(item.index / BLOCK)))];
+  const results = useQueries({ queries: blocks.map((block) => customerWindowQuery(query, block, BLOCK)) });
+  const rowAt = (index: number) => {
+    const at = blocks.indexOf(Math.floor(index / BLOCK));
+    return results[at]?.data?.[index % BLOCK] ?? null;
+  };
+  const shown = LIST_COLUMNS.filter((c) => columns.includes(c));
+  const positions = shown.map((c) => columns.indexOf(c));
+  const template = `minmax(9rem, 1.4fr) ${shown.length > 1 ? `repeat(${shown.length - 1}, minmax(7rem, 1fr))` : ''}`;
+  return (
+    <div className="customer-list" role="grid" aria-rowcount={total + 1} aria-label="Customers">
+      <div className="customer-row header" role="row" style={{ gridTemplateColumns: template }}>
+        {shown.map((column) => (
+          <div
+            role="columnheader"
+            key={column}
+            aria-sort={query.sortColumn === column ? (query.descending ? 'descending' : 'ascending') : 'none'}
+          >
+            <button
+              type="button"
+              className="sort-button"
+              onClick={() => onSort(column)}
+              title={`Sort by ${labels[column] ?? column}`}
+            >
+              {labels[column] ?? column}
+              {query.sortColumn === column ? (query.descending ? ' ▼' : ' ▲') : ''}
+            </button>
+          </div>
+        ))}
+      </div>
+      <div ref={scrollRef} className="customer-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const id = row?.[positions[0] ?? 0] ?? null;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="customer-row"
+                tabIndex={id ? 0 : -1}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => id && void navigate(`/customers/${encodeURIComponent(id)}`)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && id) void navigate(`/customers/${encodeURIComponent(id)}`);
+                }}
+              >
+                {positions.map((p, c) => (
+                  <div role="gridcell" key={c}>
+                    {row ? (row[p] ?? <span className="muted">–</span>) : <span className="muted">…</span>}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+// The segmentation form: analysis date, features (with their transform), k, seed, restarts and
+// outlier clipping; Run starts the job in the ML worker, with progress and Cancel.
+
+import { useState } from 'react';
+import { SEGMENTATION_FEATURES, type FeatureTransform } from '../../analytics/segmentation/featureCatalog';
+import { MAX_K } from '../../analytics/segmentation/segmentCustomers';
+import type { SegmentRequest } from '../../data/segmentation/segmentWorkspace';
+import { useSegmentationJob } from '../../hooks/useSegmentationJob';
+import { useSetAnalysisDate, type SegmentationRun } from '../../hooks/useSegments';
+
+interface SegmentControlsProps {
+  lastRun: SegmentationRun | null;
+  analysisDate: string | null;
+  lastPurchaseDay: string | null;
+}
+
+type FeatureChoice = Record<string, { selected: boolean; transform: FeatureTransform }>;
+
+function initialChoice(lastRun: SegmentationRun | null): FeatureChoice {
+  const choice: FeatureChoice = {};
+  for (const f of SEGMENTATION_FEATURES) {
+    const used = lastRun?.features.find((u) => u.column === f.column);
+    choice[f.column] = {
+      selected: lastRun ? Boolean(used) : f.byDefault,
+      transform: used?.transform ?? f.defaultTransform,
+    };
+  }
+  return choice;
+}
+
+/** Settings and the Run button of a segmentation. */
+export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: SegmentControlsProps) {
+  const job = useSegmentationJob();
+  const setAnalysisDate = useSetAnalysisDate();
+  const [features, setFeatures] = useState<FeatureChoice>(() => initialChoice(lastRun));
+  const [k, setK] = useState<string>(lastRun?.chosenBy === 'user' ? String(lastRun.k) : 'auto');
+  const [seed, setSeed] = useState(lastRun?.seed ?? 42);
+  const [restarts, setRestarts] = useState<string>('auto');
+  const [winsorise, setWinsorise] = useState(lastRun?.winsorise ?? true);
+  const running = job.status === 'running';
+  const request = (): SegmentRequest => ({
+    features: SEGMENTATION_FEATURES.filter((f) => features[f.column]?.selected).map((f) => ({
+      column: f.column,
+      transform: features[f.column]?.transform ?? f.defaultTransform,
+    })),
+    k: k === 'auto' ? 'auto' : Number(k),
+    seed,
+    restarts: restarts === 'auto' ? 'auto' : Math.max(1, Math.min(100, Number(restarts) || 10)),
+    winsorise,
+    candidates: k === 'auto' ? null : (lastRun?.autoK ?? null),
+  });
+  return (
+    <form
+      className="segment-controls"
+      aria-label="Segmentation settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void job.start(request());
+      }}
+    >
+      <fieldset>
+        <legend>Analysis date</legend>
+        <label>
+          Features as of{' '}
+          <input
+            type="date"
+            value={analysisDate ?? lastPurchaseDay ?? ''}
+            disabled={running || setAnalysisDate.isPending}
+            onChange={(e) => setAnalysisDate.mutate(e.target.value || null)}
+          />
+        </label>{' '}
+        {analysisDate ? (
+          <button type="button" className="button" onClick={() => setAnalysisDate.mutate(null)} disabled={running}>
+            Use the last purchase day
+          </button>
+        ) : (
+          <span className="muted">the last purchase day in the data (default)</span>
+        )}
+        {setAnalysisDate.isError && <p className="error">{setAnalysisDate.error.message}</p>}
+      </fieldset>
+      <fieldset>
+        <legend>Features</legend>
+        <ul className="feature-choices">
+          {SEGMENTATION_FEATURES.map((f) => {
+            const choice = features[f.column];
+            return (
+              <li key={f.column}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={choice?.selected ?? false}
+                    onChange={(e) =>
+                      setFeatures({
+                        ...features,
+                        [f.column]: { transform: choice?.transform ?? f.defaultTransform, selected: e.target.checked },
+                      })
+                    }
+                  />{' '}
+                  {f.label}
+                </label>{' '}
+                <select
+                  aria-label={`${f.label} transform`}
+                  value={choice?.transform ?? f.defaultTransform}
+                  onChange={(e) =>
+                    setFeatures({
+                      ...features,
+                      [f.column]: {
+                        selected: choice?.selected ?? false,
+                        transform: e.target.value as FeatureTransform,
+                      },
+                    })
+                  }
+                >
+                  <option value="log">log(1 + x)</option>
+                  <option value="none">as is</option>
+                </select>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="muted">Each feature is standardised (mean 0, standard deviation 1) before clustering.</p>
+      </fieldset>
+      <fieldset className="inline-fields">
+        <legend>k-means</legend>
+        <label>
+          Segments{' '}
+          <select value={k} onChange={(e) => setK(e.target.value)}>
+            <option value="auto">Automatic (best silhouette, k = 2–{MAX_K})</option>
+            {Array.from({ length: MAX_K - 1 }, (_, i) => i + 2).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed <input type="number" value={seed} onChange={(e) => setSeed(Math.floor(Number(e.target.value) || 0))} />
+        </label>
+        <label>
+          Restarts{' '}
+          <select value={restarts} onChange={(e) => setRestarts(e.target.value)}>
+            <option value="auto">Automatic (50 for small data, 10 from 12,000 customers)</option>
+            {[1, 5, 10, 20, 50, 100].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={winsorise} onChange={(e) => setWinsorise(e.target.checked)} /> Clip outliers
+          to the 1st–99th percentile
+        </label>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="button primary" disabled={running}>
+          {lastRun ? 'Segment again' : 'Segment customers'}
+        </button>
+      </div>
+      <SegmentationStatus />
+    </form>
+  );
+}
+
+/** Progress with Cancel while the job runs; its error afterwards. */
+function SegmentationStatus() {
+  const { status, progress, error, cancel } = useSegmentationJob();
+  if (status === 'running') {
+    return (
+      <div className="import-status" role="status" aria-live="polite">
+        <div>
+          <strong>Segmenting</strong>: {progress ? `${progress.phase} · ${progress.detail}` : 'reading features'}
+        </div>
+        <progress max={1} value={progress?.fraction ?? 0} aria-label="Segmentation progress" />
+        <button type="button" className="button" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  if (status === 'failed' || status === 'cancelled') {
+    return (
+      <div className={status === 'failed' ? 'import-status error' : 'import-status'} role="alert">
+        {error}
+      </div>
+    );
+  }
+  return null;
+}

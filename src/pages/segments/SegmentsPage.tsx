@@ -1,0 +1,224 @@
+// Segments: run k-means on the customer features, compare the segments, see the k curves, the
+// customers on any two features and the classic RFM map, and export audiences.
+
+import { useState } from 'react';
+import { Responsive } from '@visx/visx';
+import { segmentationFeature, SEGMENTATION_FEATURES } from '../../analytics/segmentation/featureCatalog';
+import { KCurvesChart } from '../../components/charts/KCurvesChart';
+import { SegmentScatter } from '../../components/charts/SegmentScatter';
+import { segmentColour } from '../../components/charts/segmentColours';
+import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
+import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
+import { useHasData } from '../../hooks/useHasData';
+import { useSegmentationJob } from '../../hooks/useSegmentationJob';
+import { fetchAudienceCsv, useRfmCounts, useScatterPoints } from '../../hooks/useSegments';
+import { useWorkspace } from '../../hooks/useWorkspace';
+import { downloadBlob } from '../../lib/download';
+import { formatCount, formatDateTime } from '../../lib/format';
+import { segmentsCsv, segmentsJson } from './segmentExports';
+import { RfmGrid } from './RfmGrid';
+import { SegmentControls } from './SegmentControls';
+import { SegmentTable } from './SegmentTable';
+
+const SCATTER_LIMIT = 20_000;
+const fileSafe = (name: string) =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+/** The Segments view. */
+export function SegmentsPage() {
+  const hasPurchases = useHasData('purchases');
+  const { data: manifest } = useWorkspace();
+  const features = useCustomerFeatures(hasPurchases === true, manifest?.settings.analysisDate ?? null);
+  const run = manifest?.segmentation ?? null;
+  const job = useSegmentationJob();
+  const [xColumn, setX] = useState('recency_days');
+  const [yColumn, setY] = useState('monetary_total');
+  const scatter = useScatterPoints(run !== null, xColumn, yColumn, SCATTER_LIMIT, run?.createdAt);
+  const rfm = useRfmCounts(run !== null, run?.createdAt);
+  const [exportError, setExportError] = useState<string | null>(null);
+  if (hasPurchases !== true || !manifest) {
+    return (
+      <WaitingForDataPage
+        title="Segments"
+        table="purchases"
+        promise="Groups of customers who buy alike, found by k-means on recency, frequency, spend and tenure, each with a value tier and a marketing treatment; plus the classic RFM map."
+      />
+    );
+  }
+  const currency = manifest.settings.currency;
+  const outOfDate =
+    run !== null &&
+    (manifest.imports.length !== run.basedOnImports.length ||
+      manifest.imports.some((r, i) => r.id !== run.basedOnImports[i]));
+  const downloadAudience = (segmentId: number | null, name: string) => {
+    setExportError(null);
+    fetchAudienceCsv(segmentId)
+      .then((blob) => downloadBlob(blob, `lantern-audience-${segmentId ?? 'all'}-${fileSafe(name)}.csv`))
+      .catch((error: Error) => setExportError(error.message));
+  };
+  return (
+    <>
+      <h1>Segments</h1>
+      <SegmentControls
+        key={run?.createdAt ?? 'none'}
+        lastRun={run}
+        analysisDate={manifest.settings.analysisDate}
+        lastPurchaseDay={features.data?.analysisDate ?? null}
+      />
+      {!run && job.status !== 'running' && (
+        <p className="muted">No segments yet: choose the features and press “Segment customers”.</p>
+      )}
+      {run && (
+        <>
+          <section aria-labelledby="run-heading">
+            <h2 id="run-heading">
+              {run.k} segments of {formatCount(run.customers)} customers
+            </h2>
+            <p data-testid="segmentation-summary">
+              As of {run.analysisDate}; k = {run.k}{' '}
+              {run.chosenBy === 'auto' ? '(chosen by silhouette)' : '(your choice)'}; seed {run.seed}, {run.restarts}{' '}
+              k-means++ starts, best inertia {run.inertia.toFixed(1)} after {run.iterations} iterations (
+              {run.converged ? 'converged' : 'not converged: raise the restarts'}); on{' '}
+              {run.features
+                .map((f) => `${f.transform === 'log' ? 'log ' : ''}${segmentationFeature(f.column)?.label ?? f.column}`)
+                .join(', ')}
+              . Computed {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
+            </p>
+            {outOfDate && (
+              <p role="status" className="warning">
+                Data was imported after these segments were computed: segment again to include it.
+              </p>
+            )}
+            {run.notes.length > 0 && (
+              <ul className="notes" aria-label="What was done to the data">
+                {run.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="compare-heading">
+            <h2 id="compare-heading">Segments compared</h2>
+            <SegmentTable profiles={run.profiles} currency={currency} onDownloadAudience={downloadAudience} />
+            <div className="actions">
+              <button type="button" className="button" onClick={() => downloadAudience(null, 'all-segments')}>
+                Download every customer with their segment (CSV)
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => downloadBlob(segmentsCsv(run), 'lantern-segments.csv')}
+              >
+                Segment table (CSV)
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => downloadBlob(segmentsJson(run), 'lantern-segments.json')}
+              >
+                Segment table (JSON)
+              </button>
+            </div>
+            {exportError && (
+              <p role="alert" className="error">
+                {exportError}
+              </p>
+            )}
+          </section>
+          {run.autoK && (
+            <section aria-labelledby="k-heading">
+              <h2 id="k-heading">How many segments</h2>
+              <p className="muted">
+                Inertia always falls as k grows; look for the elbow. A higher silhouette means better-separated
+                segments; the best is k = {run.autoK.bestK}. Curves fitted on {formatCount(run.autoK.fittedOn)}{' '}
+                customers, silhouette on {formatCount(run.autoK.silhouetteOn)}. Click a point to use that k.
+              </p>
+              <Responsive.ParentSize debounceTime={50}>
+                {({ width }) => (
+                  <KCurvesChart
+                    width={width}
+                    candidates={run.autoK?.candidates ?? []}
+                    bestK={run.autoK?.bestK ?? run.k}
+                    chosenK={run.k}
+                    onChooseK={(k) => {
+                      if (k === run.k || job.status === 'running') return;
+                      void job.start({
+                        features: run.features.map(({ column, transform }) => ({ column, transform })),
+                        k,
+                        seed: run.seed,
+                        restarts: run.restarts,
+                        winsorise: run.winsorise,
+                        candidates: run.autoK,
+                      });
+                    }}
+                  />
+                )}
+              </Responsive.ParentSize>
+            </section>
+          )}
+          <section aria-labelledby="scatter-heading">
+            <h2 id="scatter-heading">Customers on two features</h2>
+            <div className="inline-fields">
+              <label>
+                Across{' '}
+                <select value={xColumn} onChange={(e) => setX(e.target.value)}>
+                  {SEGMENTATION_FEATURES.map((f) => (
+                    <option key={f.column} value={f.column}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Up{' '}
+                <select value={yColumn} onChange={(e) => setY(e.target.value)}>
+                  {SEGMENTATION_FEATURES.map((f) => (
+                    <option key={f.column} value={f.column}>
+                      {f.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <ul className="legend-inline" aria-label="Segment colours">
+              {run.profiles.map((p) => (
+                <li key={p.segmentId}>
+                  <span className="swatch" style={{ background: segmentColour(p.segmentId) }} aria-hidden="true" />
+                  {p.segmentId}. {p.name}
+                </li>
+              ))}
+            </ul>
+            {scatter.data && (
+              <>
+                <p className="muted">
+                  {scatter.data.total > SCATTER_LIMIT
+                    ? `A fixed sample of ${formatCount(scatter.data.x.length)} of ${formatCount(scatter.data.total)} customers.`
+                    : `All ${formatCount(scatter.data.total)} customers.`}{' '}
+                  Symmetric log scales.
+                </p>
+                <Responsive.ParentSize debounceTime={50}>
+                  {({ width }) => (
+                    <SegmentScatter
+                      {...scatter.data}
+                      width={width}
+                      height={420}
+                      xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
+                      yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
+                    />
+                  )}
+                </Responsive.ParentSize>
+              </>
+            )}
+          </section>
+          <section aria-labelledby="rfm-heading">
+            <h2 id="rfm-heading">RFM map</h2>
+            {rfm.data && <RfmGrid grid={rfm.data.grid} segments={rfm.data.segments} />}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
