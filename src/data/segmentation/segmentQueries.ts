@@ -180,7 +180,14 @@ export async function readCustomerDetail(conn: SqlConnection, customerId: string
  */
 export async function audienceSql(conn: SqlConnection, segmentId: number | null): Promise<string> {
   const customerColumns = (await tableExists(conn, 'customers')) ? await columnsOf(conn, 'customers') : [];
-  const contact = ['email', 'phone'].filter((c) => customerColumns.includes(c));
+  const contact: string[] = [];
+  for (const column of ['email', 'phone'].filter((c) => customerColumns.includes(c))) {
+    // A column the import created but the file never filled is left out of the audience file.
+    const [filled] = await conn.query<{ n: number }>(
+      `SELECT count(${sqlIdent(column)}) AS n FROM customers WHERE ${sqlIdent(column)} <> ''`,
+    );
+    if (Number(filled?.n) > 0) contact.push(column);
+  }
   const join = customerColumns.length ? 'LEFT JOIN customers c USING (customer_id)' : '';
   const select = [
     `${csvSafeSql('cs.customer_id')} AS customer_id`,

@@ -79,6 +79,7 @@ export function CustomersPage() {
             <label>
               Segment{' '}
               <select
+                aria-label="Filter by segment"
                 value={query.segmentId ?? ''}
                 onChange={(e) => setQuery({ ...query, segmentId: e.target.value ? Number(e.target.value) : null })}
               >
@@ -93,6 +94,7 @@ export function CustomersPage() {
             <label>
               RFM segment{' '}
               <select
+                aria-label="Filter by RFM segment"
                 value={query.rfmSegment ?? ''}
                 onChange={(e) => setQuery({ ...query, rfmSegment: e.target.value || null })}
               >

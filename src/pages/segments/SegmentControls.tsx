@@ -124,7 +124,7 @@ export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: Segm
         <legend>k-means</legend>
         <label>
           Segments{' '}
-          <select value={k} onChange={(e) => setK(e.target.value)}>
+          <select aria-label="Segments (k)" value={k} onChange={(e) => setK(e.target.value)}>
             <option value="auto">Automatic (best silhouette, k = 2–{MAX_K})</option>
             {Array.from({ length: MAX_K - 1 }, (_, i) => i + 2).map((n) => (
               <option key={n} value={n}>
@@ -138,7 +138,7 @@ export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: Segm
         </label>
         <label>
           Restarts{' '}
-          <select value={restarts} onChange={(e) => setRestarts(e.target.value)}>
+          <select aria-label="Restarts" value={restarts} onChange={(e) => setRestarts(e.target.value)}>
             <option value="auto">Automatic (50 for small data, 10 from 12,000 customers)</option>
             {[1, 5, 10, 20, 50, 100].map((n) => (
               <option key={n} value={n}>

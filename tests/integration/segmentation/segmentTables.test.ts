@@ -1,0 +1,64 @@
+// Segmentation on the demo data in Node DuckDB: the result tables, the audience export (formula-safe,
+// with email and phone), and the RFM counts adding up.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoFiles } from '../../../src/data/demo/demoFiles';
+import { audienceSql, readRfmGrid, readRfmSegments } from '../../../src/data/segmentation/segmentQueries';
+import type { SegmentationResult } from '../../../src/analytics/segmentation/segmentCustomers';
+import { fileFrom, importWithProposal } from '../../support/importHelpers';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
+import { segmentInNode } from '../../support/segmentInNode';
+
+const db = suiteDuckDb();
+let result: SegmentationResult;
+
+beforeAll(async () => {
+  const files = demoFiles({ customers: 400 }).map((f) => fileFrom(f.name, f.text));
+  await importWithProposal(db, files);
+  result = await segmentInNode(db);
+}, 120_000);
+
+describe('segment tables', () => {
+  it('stores every customer’s segment and RFM scores, matching the profiles’ sizes', async () => {
+    const [features] = await db.query<{ n: number }>('SELECT count(*) AS n FROM customer_features');
+    const sizes = await db.query<{ segment_id: number; n: number }>(
+      'SELECT segment_id, count(*) AS n FROM customer_segments GROUP BY ALL ORDER BY segment_id',
+    );
+    expect(sizes.map((s) => Number(s.n))).toEqual(result.profiles.map((p) => p.size));
+    expect(sizes.reduce((s, r) => s + Number(r.n), 0)).toBe(Number(features?.n));
+    const segments = await db.query<{ segment_id: number; size: number; name: string; criteria: string }>(
+      'SELECT segment_id, size, name, criteria FROM segments ORDER BY segment_id',
+    );
+    expect(segments.map((s) => s.name)).toEqual(result.profiles.map((p) => p.name));
+    const criteria = JSON.parse(segments[0]?.criteria ?? '{}') as { k: number; features: { column: string }[] };
+    expect(criteria.k).toBe(result.k);
+    expect(criteria.features.map((f) => f.column)).toEqual(result.features.map((f) => f.column));
+  });
+
+  it('gives RFM scores 1–5 whose grid and named segments both add up to every customer', async () => {
+    const grid = await readRfmGrid(db);
+    const named = await readRfmSegments(db);
+    const total = result.segmentIds.length;
+    expect(grid.reduce((s, c) => s + c.customers, 0)).toBe(total);
+    expect(named.reduce((s, c) => s + c.customers, 0)).toBe(total);
+    expect(grid.every((c) => c.r >= 1 && c.r <= 5 && c.fm >= 1 && c.fm <= 5)).toBe(true);
+    // Quintiles: each recency score holds about a fifth of the customers (ties can move the edges).
+    const perR = [1, 2, 3, 4, 5].map((r) => grid.filter((c) => c.r === r).reduce((s, c) => s + c.customers, 0));
+    expect(Math.max(...perR)).toBeLessThan(total * 0.3);
+  });
+
+  it('exports a segment’s audience with email and phone, and neutralises formulas', async () => {
+    await db.query(`UPDATE customers SET phone = '+1 555 0100', email = '=HYPERLINK("http://x")' WHERE customer_id = (
+      SELECT min(customer_id) FROM customer_segments WHERE segment_id = 1)`);
+    const rows = await db.query<{ customer_id: string; email: string | null; phone: string | null }>(
+      await audienceSql(db, 1),
+    );
+    expect(rows).toHaveLength(result.profiles[0]?.size ?? -1);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['customer_id', 'email', 'phone']);
+    expect(rows[0]?.email).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[0]?.phone).toBe(`'+1 555 0100`);
+    const all = await db.query(await audienceSql(db, null));
+    expect(all).toHaveLength(result.segmentIds.length);
+    expect(Object.keys(all[0] ?? {})).toEqual(['customer_id', 'email', 'phone', 'segment_id', 'segment']);
+  });
+});
