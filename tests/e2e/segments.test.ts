@@ -93,10 +93,10 @@ describe('segments in the browser', () => {
       .poll(() => page.getByTestId('customer-count').textContent())
       .toMatch(new RegExp(`^${(inNode.profiles[0]?.size ?? 0).toLocaleString('en-US')} customers match`));
     // Virtualised: far fewer rows in the page than customers in the list.
-    const rendered = await page.locator('.customer-scroll [role=row]').count();
+    const rendered = await page.locator('.customer-rows [role=row]').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
-    await page.locator('.customer-scroll [role=row]').first().click();
+    await page.locator('.customer-rows [role=row]').first().click();
     await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor();
     expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
     expect(await page.getByText(/purchase lines/).textContent()).toMatch(/\d+ purchase lines/);

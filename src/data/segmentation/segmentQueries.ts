@@ -151,8 +151,11 @@ export async function readCustomerDetail(conn: SqlConnection, customerId: string
       )[0] ?? null)
     : null;
   const profile = (await tableExists(conn, 'customers'))
-    ? ((await conn.query(`SELECT * EXCLUDE (source_file, source_row) FROM customers WHERE customer_id = ${id}`))[0] ??
-      null)
+    ? ((
+        await conn.query(
+          `SELECT COLUMNS(* EXCLUDE (source_file, source_row))::VARCHAR FROM customers WHERE customer_id = ${id}`,
+        )
+      )[0] ?? null)
     : null;
   const purchaseColumns = (await columnsOf(conn, 'purchases')).filter(
     (c) => !['customer_id', 'source_file', 'source_row'].includes(c),

@@ -11,6 +11,21 @@ import { formatCount } from '../../lib/format';
 
 const text = (value: unknown) => plainText(value) || '–';
 
+/** A feature value; a mix (JSON of shares) reads as "Books 60 % · Music 40 %". */
+function featureText(value: unknown): string {
+  if (typeof value === 'string' && value.startsWith('{')) {
+    try {
+      const shares = JSON.parse(value) as Record<string, number>;
+      return Object.entries(shares)
+        .map(([name, share]) => `${name} ${Math.round(share * 100)} %`)
+        .join(' · ');
+    } catch {
+      return value;
+    }
+  }
+  return text(value);
+}
+
 /** The customer detail view at /customers/:customerId. */
 export function CustomerDetailPage() {
   const customerId = useParams().customerId ?? '';
@@ -50,17 +65,28 @@ export function CustomerDetailPage() {
       {detail.data?.features && (
         <section aria-labelledby="features-heading">
           <h2 id="features-heading">Features</h2>
-          <dl className="legend feature-list">
-            {CUSTOMER_FEATURE_DOCS.filter((d) => d.column !== 'customer_id').map((doc) => (
-              <div key={doc.column} title={doc.how}>
-                <dt>{doc.label}</dt>
-                <dd data-feature={doc.column}>
-                  {text(detail.data.features?.[doc.column])}
-                  {doc.unit && detail.data.features?.[doc.column] != null ? ` ${doc.unit}` : ''}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <table className="data-table feature-table">
+            <caption className="visually-hidden">This customer’s features and how each is computed</caption>
+            <thead>
+              <tr>
+                <th scope="col">Feature</th>
+                <th scope="col">Value</th>
+                <th scope="col">How it is computed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CUSTOMER_FEATURE_DOCS.filter((d) => d.column !== 'customer_id').map((doc) => (
+                <tr key={doc.column}>
+                  <th scope="row">{doc.label}</th>
+                  <td data-feature={doc.column}>
+                    {featureText(detail.data.features?.[doc.column])}
+                    {doc.unit && detail.data.features?.[doc.column] != null ? ` ${doc.unit}` : ''}
+                  </td>
+                  <td className="muted">{doc.how}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
       {detail.data?.profile && (

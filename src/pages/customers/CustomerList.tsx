@@ -53,10 +53,18 @@ export function CustomerList({ query, columns, total, labels, onSort }: Customer
   };
   const shown = LIST_COLUMNS.filter((c) => columns.includes(c));
   const positions = shown.map((c) => columns.indexOf(c));
-  const template = `minmax(9rem, 1.4fr) ${shown.length > 1 ? `repeat(${shown.length - 1}, minmax(7rem, 1fr))` : ''}`;
+  const template = `repeat(${shown.length}, minmax(8.5rem, 1fr))`;
+  const minWidth = `${shown.length * 8.5 + 1}rem`;
   return (
-    <div className="customer-list" role="grid" aria-rowcount={total + 1} aria-label="Customers">
-      <div className="customer-row header" role="row" style={{ gridTemplateColumns: template }}>
+    <div
+      ref={scrollRef}
+      className="customer-list"
+      role="grid"
+      aria-rowcount={total + 1}
+      aria-label="Customers"
+      tabIndex={0}
+    >
+      <div className="customer-row header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
         {shown.map((column) => (
           <div
             role="columnheader"
@@ -75,33 +83,31 @@ export function CustomerList({ query, columns, total, labels, onSort }: Customer
           </div>
         ))}
       </div>
-      <div ref={scrollRef} className="customer-scroll">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            const id = row?.[positions[0] ?? 0] ?? null;
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className="customer-row"
-                tabIndex={id ? 0 : -1}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => id && void navigate(`/customers/${encodeURIComponent(id)}`)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && id) void navigate(`/customers/${encodeURIComponent(id)}`);
-                }}
-              >
-                {positions.map((p, c) => (
-                  <div role="gridcell" key={c}>
-                    {row ? (row[p] ?? <span className="muted">–</span>) : <span className="muted">…</span>}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
+      <div className="customer-rows" style={{ height: virtualizer.getTotalSize(), minWidth }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const id = row?.[positions[0] ?? 0] ?? null;
+          return (
+            <div
+              key={item.key}
+              role="row"
+              aria-rowindex={item.index + 2}
+              className="customer-row"
+              tabIndex={id ? 0 : -1}
+              style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => id && void navigate(`/customers/${encodeURIComponent(id)}`)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && id) void navigate(`/customers/${encodeURIComponent(id)}`);
+              }}
+            >
+              {positions.map((p, c) => (
+                <div role="gridcell" key={c}>
+                  {row ? (row[p] ?? <span className="muted">–</span>) : <span className="muted">…</span>}
+                </div>
+              ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

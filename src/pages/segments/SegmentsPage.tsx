@@ -136,27 +136,29 @@ export function SegmentsPage() {
                 segments; the best is k = {run.autoK.bestK}. Curves fitted on {formatCount(run.autoK.fittedOn)}{' '}
                 customers, silhouette on {formatCount(run.autoK.silhouetteOn)}. Click a point to use that k.
               </p>
-              <Responsive.ParentSize debounceTime={50}>
-                {({ width }) => (
-                  <KCurvesChart
-                    width={width}
-                    candidates={run.autoK?.candidates ?? []}
-                    bestK={run.autoK?.bestK ?? run.k}
-                    chosenK={run.k}
-                    onChooseK={(k) => {
-                      if (k === run.k || job.status === 'running') return;
-                      void job.start({
-                        features: run.features.map(({ column, transform }) => ({ column, transform })),
-                        k,
-                        seed: run.seed,
-                        restarts: run.restarts,
-                        winsorise: run.winsorise,
-                        candidates: run.autoK,
-                      });
-                    }}
-                  />
-                )}
-              </Responsive.ParentSize>
+              <div className="chart-box" style={{ height: 200 }}>
+                <Responsive.ParentSize debounceTime={50}>
+                  {({ width }) => (
+                    <KCurvesChart
+                      width={width}
+                      candidates={run.autoK?.candidates ?? []}
+                      bestK={run.autoK?.bestK ?? run.k}
+                      chosenK={run.k}
+                      onChooseK={(k) => {
+                        if (k === run.k || job.status === 'running') return;
+                        void job.start({
+                          features: run.features.map(({ column, transform }) => ({ column, transform })),
+                          k,
+                          seed: run.seed,
+                          restarts: run.restarts,
+                          winsorise: run.winsorise,
+                          candidates: run.autoK,
+                        });
+                      }}
+                    />
+                  )}
+                </Responsive.ParentSize>
+              </div>
             </section>
           )}
           <section aria-labelledby="scatter-heading">
@@ -199,17 +201,19 @@ export function SegmentsPage() {
                     : `All ${formatCount(scatter.data.total)} customers.`}{' '}
                   Symmetric log scales.
                 </p>
-                <Responsive.ParentSize debounceTime={50}>
-                  {({ width }) => (
-                    <SegmentScatter
-                      {...scatter.data}
-                      width={width}
-                      height={420}
-                      xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
-                      yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
-                    />
-                  )}
-                </Responsive.ParentSize>
+                <div className="chart-box" style={{ height: 420 }}>
+                  <Responsive.ParentSize debounceTime={50}>
+                    {({ width }) => (
+                      <SegmentScatter
+                        {...scatter.data}
+                        width={width}
+                        height={420}
+                        xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
+                        yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
+                      />
+                    )}
+                  </Responsive.ParentSize>
+                </div>
               </>
             )}
           </section>
