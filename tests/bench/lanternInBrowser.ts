@@ -21,6 +21,10 @@ export interface LanternRun {
   /** Writing the changed tables to IndexedDB. */
   save: StepTiming;
   features: StepTiming;
+  /** Segments page with its defaults: features, auto-k (k = 2…10), final k-means, tables saved. */
+  segmentation: StepTiming;
+  /** Of the segmentation: the time inside the ML worker (choosing k and the final clustering). */
+  segmentationWorker: StepTiming;
   /** Highest main-thread JS heap seen (performance.memory, Chromium only). */
   peakHeapMb: number | null;
 }
@@ -90,7 +94,22 @@ export async function lanternRun(app: AppUnderTest, csvPath: string, fileName: s
   await page.goto(`${app.url}#/customers`);
   await page.getByTestId('features-summary').waitFor({ timeout: 10 * 60_000 });
   const features = await step(page, 'lantern:features');
+  await page.goto(`${app.url}#/segments`);
+  await page.getByRole('button', { name: 'Segment customers' }).click({ timeout: 60_000 });
+  await page.getByTestId('segmentation-summary').waitFor({ timeout: 20 * 60_000 });
+  const segmentation = await step(page, 'lantern:segmentation');
+  const segmentationWorker = await step(page, 'lantern:segmentation:worker');
   const peak = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.peakHeap);
   await context.close();
-  return { rowsRead, import: importStep, stage, check, save, features, peakHeapMb: peak ? peak / 1024 / 1024 : null };
+  return {
+    rowsRead,
+    import: importStep,
+    stage,
+    check,
+    save,
+    features,
+    segmentation,
+    segmentationWorker,
+    peakHeapMb: peak ? peak / 1024 / 1024 : null,
+  };
 }

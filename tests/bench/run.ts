@@ -91,7 +91,7 @@ async function main() {
         lantern = await repeat(runs, async (i) => {
           const r = await lanternRun(app, csv, 'purchases.csv');
           console.log(
-            `  Lantern run ${i + 1}: import ${r.import.ms.toFixed(0)} ms (stage ${r.stage.ms.toFixed(0)}, check ${r.check.ms.toFixed(0)}; longest task ${r.import.longestTaskMs.toFixed(0)} ms), save ${r.save.ms.toFixed(0)} ms, features ${r.features.ms.toFixed(0)} ms`,
+            `  Lantern run ${i + 1}: import ${r.import.ms.toFixed(0)} ms (stage ${r.stage.ms.toFixed(0)}, check ${r.check.ms.toFixed(0)}; longest task ${r.import.longestTaskMs.toFixed(0)} ms), save ${r.save.ms.toFixed(0)} ms, features ${r.features.ms.toFixed(0)} ms, segmentation ${r.segmentation.ms.toFixed(0)} ms (worker ${r.segmentationWorker.ms.toFixed(0)}; longest task ${r.segmentation.longestTaskMs.toFixed(0)} ms)`,
           );
           return r;
         });
@@ -111,6 +111,9 @@ async function main() {
               checkMs: median(lantern.map((r) => r.check.ms)),
               saveMs: median(lantern.map((r) => r.save.ms)),
               featuresMs: median(lantern.map((r) => r.features.ms)),
+              segmentationMs: median(lantern.map((r) => r.segmentation.ms)),
+              segmentationWorkerMs: median(lantern.map((r) => r.segmentationWorker.ms)),
+              longestTaskSegmentationMs: Math.max(...lantern.map((r) => r.segmentation.longestTaskMs)),
               longestTaskImportMs: Math.max(...lantern.map((r) => r.import.longestTaskMs)),
               longestTaskSaveMs: Math.max(...lantern.map((r) => r.save.longestTaskMs)),
               longestTaskFeaturesMs: Math.max(...lantern.map((r) => r.features.longestTaskMs)),

@@ -68,6 +68,8 @@ export interface SegmentationResult {
   /** 1-based segment per customer, in the input's order. */
   segmentIds: Int32Array;
   rfm: RfmCodes;
+  /** Milliseconds per phase, so a slow run says where its time went. */
+  timings: { prepareMs: number; chooseKMs: number; clusterMs: number; profileMs: number };
 }
 
 /** Classic RFM for every customer, as compact codes (they cross to the page as typed arrays). */
@@ -101,6 +103,13 @@ export function segmentCustomers(
   if (n < 3) {
     throw new SegmentationInputError(`Segmentation needs at least 3 customers with purchases; this data has ${n}.`);
   }
+  const clock = { start: performance.now() };
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - clock.start;
+    clock.start = now;
+    return ms;
+  };
   const prepared = prepareFeatures(input.columns, input.features, { winsorise: input.winsorise });
   const distinct = distinctRowCount(prepared.rows);
   if (input.k !== 'auto' && (!Number.isInteger(input.k) || input.k < 2 || input.k > MAX_K)) {
@@ -116,6 +125,7 @@ export function segmentCustomers(
       `Only ${distinct} customers have different feature values, too few to compare numbers of segments. Choose k = 2 or add data.`,
     );
   }
+  const prepareMs = lap();
   const autoWeight = input.k === 'auto' ? 0.6 : 0;
   let autoK = input.candidates ?? null;
   if (input.k === 'auto') {
@@ -134,6 +144,7 @@ export function segmentCustomers(
         }),
     });
   }
+  const chooseKMs = lap();
   const k = input.k === 'auto' ? (autoK?.bestK ?? 2) : input.k;
   const fit = fitKMeans(prepared.rows, k, {
     seed: input.seed,
@@ -145,6 +156,7 @@ export function segmentCustomers(
         detail: `k = ${k}, start ${done} of ${total}`,
       }),
   });
+  const clusterMs = lap();
   onProgress({ phase: 'profiling', fraction: 0.95, detail: `${k} segments` });
   const profileColumns: Record<string, Float64Array> = {};
   for (const column of PROFILE_COLUMNS) {
@@ -159,6 +171,8 @@ export function segmentCustomers(
     columns: profileColumns,
     currency: input.currency,
   });
+  const rfm = rfmCodes(input.columns);
+  const profileMs = lap();
   const notes = [...prepared.notes];
   const empty = profiles.filter((p) => p.size === 0).length;
   if (empty > 0) notes.push(`${empty} of the ${k} segments ended up empty; choose fewer segments.`);
@@ -177,6 +191,7 @@ export function segmentCustomers(
     converged: fit.converged,
     profiles,
     segmentIds,
-    rfm: rfmCodes(input.columns),
+    rfm,
+    timings: { prepareMs, chooseKMs, clusterMs, profileMs },
   };
 }

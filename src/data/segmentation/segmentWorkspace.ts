@@ -61,7 +61,10 @@ export function segmentOpenWorkspace(
     });
     cancelled.catch(() => undefined); // a cancel after the result arrived is nobody's error
     const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
+    const workerStarted = performance.now();
+    performance.measure('lantern:segmentation:features', { start: started, end: workerStarted });
     const result = await Promise.race([mlWorker().segment(transfer(input, buffers), proxy(onProgress)), cancelled]);
+    performance.measure('lantern:segmentation:worker', { start: workerStarted, end: performance.now() });
     await writeSegmentTables(duck.write, result);
     // The per-customer arrays live in the tables; the manifest keeps the rest.
     const { segmentIds, rfm, ...summary } = result;

@@ -85,7 +85,9 @@ export function SegmentsPage() {
               {run.features
                 .map((f) => `${f.transform === 'log' ? 'log ' : ''}${segmentationFeature(f.column)?.label ?? f.column}`)
                 .join(', ')}
-              . Computed {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
+              . Computed {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s (choosing k{' '}
+              {(run.timings.chooseKMs / 1000).toFixed(1)} s, final k-means {(run.timings.clusterMs / 1000).toFixed(1)}{' '}
+              s).
             </p>
             {outOfDate && (
               <p role="status" className="warning">
