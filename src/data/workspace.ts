@@ -331,11 +331,23 @@ export async function deleteEverything(): Promise<void> {
   closeStorage();
 }
 
-/** Computes the per-customer features of the open workspace as of its analysis date. */
+let featuresMemo: { key: string; summary: CustomerFeaturesSummary } | null = null;
+
+/**
+ * The per-customer features of the open workspace as of its analysis date, computed again only when the
+ * session, the analysis date or the imported data changed (1.5 s for 1M purchases, so worth skipping).
+ */
 export async function customerFeatures(): Promise<CustomerFeaturesSummary> {
   const { duck } = await openWorkspace();
-  const { settings } = await loadManifest(storage(), currentAccess());
-  return computeCustomerFeatures(duck.write, settings.analysisDate ?? undefined);
+  const { settings, imports } = await loadManifest(storage(), currentAccess());
+  const key = [sessionGeneration(), settings.analysisDate ?? 'last purchase', ...imports.map((r) => r.id)].join('|');
+  const present = await duck.write.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'customer_features'`,
+  );
+  if (featuresMemo?.key === key && present.length > 0) return featuresMemo.summary;
+  const summary = await computeCustomerFeatures(duck.write, settings.analysisDate ?? undefined);
+  featuresMemo = { key, summary };
+  return summary;
 }
 
 /** Sets the day features and models are computed as of (null = the last purchase day). */

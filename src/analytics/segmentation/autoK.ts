@@ -37,7 +37,7 @@ export interface AutoKOptions extends KMeansOptions {
 }
 
 export const DEFAULT_SILHOUETTE_SAMPLE = 3000;
-export const DEFAULT_FIT_SAMPLE = 20_000;
+export const DEFAULT_FIT_SAMPLE = 10_000;
 
 /** Seeded sample of row indices without replacement, in ascending order (all rows when there are few). */
 export function sampleIndices(n: number, size: number, seed: number): number[] {

@@ -16,6 +16,8 @@ import { PROFILE_COLUMNS } from './featureCatalog';
 import { profileSegments, type SegmentProfile } from './profiles';
 
 export const MAX_K = 10;
+/** ml-kmeans stops when no centroid moves more than this (squared, in standard deviations) per iteration. */
+const CURVE_TOLERANCE = 1e-4;
 
 export interface SegmentationInput {
   /** Feature columns of customer_features, one value per customer in one fixed order; NaN = missing. */
@@ -131,7 +133,9 @@ export function segmentCustomers(
   if (input.k === 'auto') {
     autoK = chooseK(prepared.rows, {
       seed: input.seed,
-      restarts: Math.min(input.restarts, 5),
+      // The curves only rank k, so they take fewer starts and a looser stopping rule than the final fit.
+      restarts: Math.min(input.restarts, 3),
+      tolerance: CURVE_TOLERANCE,
       kMin: 2,
       kMax: Math.min(MAX_K, distinct - 1),
       sampleSize: input.silhouetteSample,

@@ -8,9 +8,8 @@ import { PROFILE_COLUMNS } from '../../analytics/segmentation/featureCatalog';
 import { defaultRestarts } from '../../analytics/segmentation/kmeans';
 import type { SelectedFeature } from '../../analytics/segmentation/prepareFeatures';
 import type { SegmentationProgress } from '../../analytics/segmentation/segmentCustomers';
-import { computeCustomerFeatures } from '../features/computeCustomerFeatures';
 import type { SegmentationRun, WorkspaceManifest } from '../store/workspaceManifest';
-import { currentManifest, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
+import { currentManifest, customerFeatures, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
 import { audienceSql } from './segmentQueries';
 import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE, featureColumnsSql, writeSegmentTables } from './segmentTables';
 
@@ -35,7 +34,7 @@ export function segmentOpenWorkspace(
     const started = performance.now();
     const { duck } = await openWorkspace();
     const manifest = await currentManifest();
-    const features = await computeCustomerFeatures(duck.write, manifest.settings.analysisDate ?? undefined);
+    const features = await customerFeatures();
     if (!features.analysisDate) throw new Error('There are no purchases to segment customers on.');
     const wanted = [...new Set([...request.features.map((f) => f.column), ...PROFILE_COLUMNS])];
     const columns = await duck.write.queryNumericColumns(await featureColumnsSql(duck.write, wanted));
