@@ -14,6 +14,8 @@ import {
   type CustomerListQuery,
 } from '../data/segmentation/segmentQueries';
 import { segmentAudienceCsv } from '../data/segmentation/segmentWorkspace';
+
+export { segmentationOutOfDate } from '../data/segmentation/segmentWorkspace';
 import { queryClient } from './queryClient';
 
 export type { SegmentationRun } from '../data/store/workspaceManifest';

@@ -7,6 +7,7 @@ import { startWorkspace } from '../data/workspace';
 import { currentSession, onSessionChange, type SessionInfo } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
 import { useImportJob } from './useImportJob';
+import { useSegmentationJob } from './useSegmentationJob';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -22,6 +23,7 @@ onSessionChange(() => {
   // (typed passphrases included) and the last import's report.
   queryClient.clear();
   useImportJob.setState({ status: 'idle', reports: [], error: null, progress: null });
+  useSegmentationJob.setState({ status: 'idle', error: null, progress: null });
   useSession.setState({ session: currentSession(), startError: null });
 });
 

@@ -91,10 +91,16 @@ export async function segmentAudienceCsv(segmentId: number | null): Promise<Blob
   return new Blob([bytes as BlobPart], { type: 'text/csv' });
 }
 
-/** Whether imports since the run changed the data it was computed on. */
-export function segmentationOutOfDate(manifest: WorkspaceManifest): boolean {
+/** Why the stored segments no longer match the data or the analysis date (null when they do). */
+export function segmentationOutOfDate(manifest: WorkspaceManifest, featuresAsOf: string | null): string | null {
   const run = manifest.segmentation;
-  if (!run) return false;
+  if (!run) return null;
   const now = manifest.imports.map((r) => r.id);
-  return now.length !== run.basedOnImports.length || now.some((id, i) => id !== run.basedOnImports[i]);
+  if (now.length !== run.basedOnImports.length || now.some((id, i) => id !== run.basedOnImports[i])) {
+    return 'Data was imported after these segments were computed: segment again to include it.';
+  }
+  if (featuresAsOf && featuresAsOf !== run.analysisDate) {
+    return `These segments are as of ${run.analysisDate}, the features now as of ${featuresAsOf}: segment again to use the new date.`;
+  }
+  return null;
 }

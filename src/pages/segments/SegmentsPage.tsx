@@ -11,7 +11,7 @@ import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
 import { useHasData } from '../../hooks/useHasData';
 import { useSegmentationJob } from '../../hooks/useSegmentationJob';
-import { fetchAudienceCsv, useRfmCounts, useScatterPoints } from '../../hooks/useSegments';
+import { fetchAudienceCsv, segmentationOutOfDate, useRfmCounts, useScatterPoints } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatDateTime } from '../../lib/format';
@@ -49,10 +49,7 @@ export function SegmentsPage() {
     );
   }
   const currency = manifest.settings.currency;
-  const outOfDate =
-    run !== null &&
-    (manifest.imports.length !== run.basedOnImports.length ||
-      manifest.imports.some((r, i) => r.id !== run.basedOnImports[i]));
+  const outOfDate = segmentationOutOfDate(manifest, features.data?.analysisDate ?? null);
   const downloadAudience = (segmentId: number | null, name: string) => {
     setExportError(null);
     fetchAudienceCsv(segmentId)
@@ -91,7 +88,7 @@ export function SegmentsPage() {
             </p>
             {outOfDate && (
               <p role="status" className="warning">
-                Data was imported after these segments were computed: segment again to include it.
+                {outOfDate}
               </p>
             )}
             {run.notes.length > 0 && (
