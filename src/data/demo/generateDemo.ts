@@ -52,6 +52,8 @@ export type DemoCustomer = {
   income_range: string;
   registration_date: string;
   email: string;
+  /** Four in five customers left a phone number. */
+  phone: string | null;
 };
 
 export type DemoPurchase = {
@@ -522,6 +524,8 @@ function drawCustomer(seed: number, index: number, calendar: Calendar): Customer
     income_range: INCOME_RANGES[incomeBand] ?? '<25k',
     registration_date: calendar.dayStrings[registrationIndex] ?? '',
     email: `${firstName}.${lastName}${number}@example.com`,
+    // Ofcom's range for fiction (07700 900000–900999); derived from the number so the random stream is unchanged.
+    phone: number % 5 === 0 ? null : `+44 7700 900${String(number % 1000).padStart(3, '0')}`,
   };
   // Younger customers lean to the app, older ones to the store.
   const channelWeights = CHANNEL_WEIGHTS.map((weight, channel) => {

@@ -73,7 +73,7 @@ const q = csvField;
 
 /** A customers.csv line, columns in schema order. */
 export function customerCsvLine(row: DemoCustomer): string {
-  return `${q(row.customer_id)},${row.age},${q(row.gender)},${q(row.location)},${q(row.income_range)},${q(row.registration_date)},${q(row.email)}`;
+  return `${q(row.customer_id)},${row.age},${q(row.gender)},${q(row.location)},${q(row.income_range)},${q(row.registration_date)},${q(row.email)},${q(row.phone)}`;
 }
 
 /** A purchases.csv line, columns in schema order. */

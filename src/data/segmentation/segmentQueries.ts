@@ -194,7 +194,12 @@ export async function audienceSql(conn: SqlConnection, segmentId: number | null)
   const join = customerColumns.length ? 'LEFT JOIN customers c USING (customer_id)' : '';
   const select = [
     `${csvSafeSql('cs.customer_id')} AS customer_id`,
-    ...contact.map((c) => `${csvSafeSql(`c.${sqlIdent(c)}`)} AS ${sqlIdent(c)}`),
+    ...contact.map((c) =>
+      c === 'phone'
+        ? // Ad platforms match phones in E.164 ("+447700900123"): separators go, and a plain "+digits" needs no escape.
+          `${csvSafeSql(`regexp_replace(c.phone, '[\\s().-]', '', 'g')`)} AS phone`
+        : `${csvSafeSql(`c.${sqlIdent(c)}`)} AS ${sqlIdent(c)}`,
+    ),
     ...(segmentId === null ? [`cs.segment_id`, `${csvSafeSql('sg.name')} AS segment`] : []),
   ];
   return `SELECT ${select.join(', ')} FROM ${CUSTOMER_SEGMENTS_TABLE} cs ${join}

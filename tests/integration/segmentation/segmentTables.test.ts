@@ -47,7 +47,7 @@ describe('segment tables', () => {
     expect(Math.max(...perR)).toBeLessThan(total * 0.3);
   });
 
-  it('exports a segment’s audience with email and phone, and neutralises formulas', async () => {
+  it('exports a segment’s audience with email and phone (E.164), and neutralises formulas', async () => {
     await db.query(`UPDATE customers SET phone = '+1 555 0100', email = '=HYPERLINK("http://x")' WHERE customer_id = (
       SELECT min(customer_id) FROM customer_segments WHERE segment_id = 1)`);
     const rows = await db.query<{ customer_id: string; email: string | null; phone: string | null }>(
@@ -56,7 +56,11 @@ describe('segment tables', () => {
     expect(rows).toHaveLength(result.profiles[0]?.size ?? -1);
     expect(Object.keys(rows[0] ?? {})).toEqual(['customer_id', 'email', 'phone']);
     expect(rows[0]?.email).toBe(`'=HYPERLINK("http://x")`);
-    expect(rows[0]?.phone).toBe(`'+1 555 0100`);
+    expect(rows[0]?.phone).toBe('+15550100');
+    await db.query(`UPDATE customers SET phone = '=2+3' WHERE customer_id = (
+      SELECT max(customer_id) FROM customer_segments WHERE segment_id = 1)`);
+    const again = await db.query<{ phone: string | null }>(await audienceSql(db, 1));
+    expect(again.at(-1)?.phone).toBe(`'=2+3`);
     const all = await db.query(await audienceSql(db, null));
     expect(all).toHaveLength(result.segmentIds.length);
     expect(Object.keys(all[0] ?? {})).toEqual(['customer_id', 'email', 'phone', 'segment_id', 'segment']);
