@@ -96,7 +96,10 @@ describe('segments in the browser', () => {
     const rendered = await page.locator('.customer-rows [role=row]').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);
-    await page.locator('.customer-rows [role=row]').first().click();
+    // Rows are placeholders until their block arrives from DuckDB: wait for a real id before opening one.
+    const first = page.locator('.customer-rows [role=row]').first();
+    await expect.poll(() => first.locator('[role=gridcell]').first().textContent()).toMatch(/^C\d+$/);
+    await first.click();
     await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor();
     expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
     await page.getByText(/^\d[\d,]* purchase lines/).waitFor();
