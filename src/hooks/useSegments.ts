@@ -11,6 +11,7 @@ import {
   readRfmGrid,
   readRfmSegments,
   readScatterPoints,
+  readSegmentMix,
   type CustomerListQuery,
 } from '../data/segmentation/segmentQueries';
 import { segmentAudienceCsv } from '../data/segmentation/segmentWorkspace';
@@ -40,6 +41,15 @@ export function useRfmCounts(enabled: boolean, runAt: string | undefined) {
       const conn = await read();
       return { grid: await readRfmGrid(conn), segments: await readRfmSegments(conn) };
     },
+  });
+}
+
+/** Each segment's commonest preferred category, channel and demographics. */
+export function useSegmentMix(enabled: boolean, runAt: string | undefined) {
+  return useQuery({
+    queryKey: ['segment-mix', runAt],
+    enabled,
+    queryFn: async () => readSegmentMix(await read()),
   });
 }
 

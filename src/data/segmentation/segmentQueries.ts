@@ -206,3 +206,35 @@ export async function audienceSql(conn: SqlConnection, segmentId: number | null)
     LEFT JOIN ${SEGMENTS_TABLE} sg ON sg.segment_id = cs.segment_id
     ${segmentId === null ? '' : `WHERE cs.segment_id = ${Math.floor(segmentId)}`} ORDER BY cs.customer_id`;
 }
+
+export interface SegmentMix {
+  segmentId: number;
+  /** Column → its most common value in the segment and that value's share of the segment's customers. */
+  top: Record<string, { value: string; share: number } | null>;
+}
+
+/** Text features (preferred category and channel, and demographics) shown per segment: their commonest value. */
+export const MIX_COLUMNS = ['preferred_category', 'preferred_channel', 'gender', 'location', 'income_range'] as const;
+
+/** The commonest value of each text feature in each segment (customers without a value are not counted). */
+export async function readSegmentMix(conn: SqlConnection): Promise<SegmentMix[]> {
+  const present = new Set(await columnsOf(conn, CUSTOMER_FEATURES_TABLE));
+  const columns = MIX_COLUMNS.filter((c) => present.has(c));
+  const mixes = new Map<number, SegmentMix>();
+  for (const column of columns) {
+    const rows = await conn.query<{ segment_id: number; value: string; share: number }>(
+      `SELECT segment_id, arg_max(value, n) AS value, max(n) / sum(n) AS share FROM (
+         SELECT cs.segment_id, CAST(f.${sqlIdent(column)} AS VARCHAR) AS value, count(*) AS n
+         FROM ${CUSTOMER_SEGMENTS_TABLE} cs JOIN ${CUSTOMER_FEATURES_TABLE} f USING (customer_id)
+         WHERE f.${sqlIdent(column)} IS NOT NULL GROUP BY ALL
+       ) GROUP BY segment_id`,
+    );
+    for (const row of rows) {
+      const id = Number(row.segment_id);
+      const mix = mixes.get(id) ?? { segmentId: id, top: {} };
+      mix.top[column] = { value: row.value, share: Number(row.share) };
+      mixes.set(id, mix);
+    }
+  }
+  return [...mixes.values()].sort((a, b) => a.segmentId - b.segmentId);
+}

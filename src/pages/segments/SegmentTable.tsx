@@ -8,6 +8,8 @@ import { formatCount, formatPercent } from '../../lib/format';
 
 interface SegmentTableProps {
   profiles: SegmentProfile[];
+  /** Commonest value of text features per segment (column → value and share), when loaded. */
+  mix: Map<number, Record<string, { value: string; share: number } | null>>;
   currency: string;
   onDownloadAudience: (segmentId: number, name: string) => void;
 }
@@ -22,8 +24,16 @@ const SUMMARY_COLUMNS: [string, string, 'days' | 'count' | 'money' | 'share'][] 
   ['returns_share', 'Returns share', 'share'],
 ];
 
+const MIX_LABELS: [string, string][] = [
+  ['preferred_category', 'category'],
+  ['preferred_channel', 'channel'],
+  ['gender', 'gender'],
+  ['location', 'location'],
+  ['income_range', 'income'],
+];
+
 /** One row per segment, most valuable first. */
-export function SegmentTable({ profiles, currency, onDownloadAudience }: SegmentTableProps) {
+export function SegmentTable({ profiles, mix, currency, onDownloadAudience }: SegmentTableProps) {
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 });
   const format = (value: number | null | undefined, kind: string) => {
     if (value == null) return '–';
@@ -48,6 +58,11 @@ export function SegmentTable({ profiles, currency, onDownloadAudience }: Segment
                 <span className="muted">median (mean)</span>
               </th>
             ))}
+            <th scope="col">
+              Most common
+              <br />
+              <span className="muted">share of the segment</span>
+            </th>
             <th scope="col">Audience</th>
           </tr>
         </thead>
@@ -78,6 +93,16 @@ export function SegmentTable({ profiles, currency, onDownloadAudience }: Segment
                   </td>
                 );
               })}
+              <td className="segment-mix">
+                {MIX_LABELS.map(([column, label]) => {
+                  const top = mix.get(p.segmentId)?.[column];
+                  return top ? (
+                    <div key={column}>
+                      <span className="muted">{label}:</span> {top.value} ({formatPercent(top.share)})
+                    </div>
+                  ) : null;
+                })}
+              </td>
               <td>
                 <button type="button" className="button" onClick={() => onDownloadAudience(p.segmentId, p.name)}>
                   CSV

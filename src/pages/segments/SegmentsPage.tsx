@@ -11,7 +11,13 @@ import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
 import { useHasData } from '../../hooks/useHasData';
 import { useSegmentationJob } from '../../hooks/useSegmentationJob';
-import { fetchAudienceCsv, segmentationOutOfDate, useRfmCounts, useScatterPoints } from '../../hooks/useSegments';
+import {
+  fetchAudienceCsv,
+  segmentationOutOfDate,
+  useRfmCounts,
+  useScatterPoints,
+  useSegmentMix,
+} from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatDateTime } from '../../lib/format';
@@ -38,6 +44,7 @@ export function SegmentsPage() {
   const [yColumn, setY] = useState('monetary_total');
   const scatter = useScatterPoints(run !== null, xColumn, yColumn, SCATTER_LIMIT, run?.createdAt);
   const rfm = useRfmCounts(run !== null, run?.createdAt);
+  const mix = useSegmentMix(run !== null, run?.createdAt);
   const [exportError, setExportError] = useState<string | null>(null);
   if (hasPurchases !== true || !manifest) {
     return (
@@ -101,7 +108,12 @@ export function SegmentsPage() {
           </section>
           <section aria-labelledby="compare-heading">
             <h2 id="compare-heading">Segments compared</h2>
-            <SegmentTable profiles={run.profiles} currency={currency} onDownloadAudience={downloadAudience} />
+            <SegmentTable
+              profiles={run.profiles}
+              mix={new Map((mix.data ?? []).map((m) => [m.segmentId, m.top]))}
+              currency={currency}
+              onDownloadAudience={downloadAudience}
+            />
             <div className="actions">
               <button type="button" className="button" onClick={() => downloadAudience(null, 'all-segments')}>
                 Download every customer with their segment (CSV)

@@ -3,7 +3,12 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFiles } from '../../../src/data/demo/demoFiles';
-import { audienceSql, readRfmGrid, readRfmSegments } from '../../../src/data/segmentation/segmentQueries';
+import {
+  audienceSql,
+  readRfmGrid,
+  readRfmSegments,
+  readSegmentMix,
+} from '../../../src/data/segmentation/segmentQueries';
 import type { SegmentationResult } from '../../../src/analytics/segmentation/segmentCustomers';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
@@ -45,6 +50,29 @@ describe('segment tables', () => {
     // Quintiles: each recency score holds about a fifth of the customers (ties can move the edges).
     const perR = [1, 2, 3, 4, 5].map((r) => grid.filter((c) => c.r === r).reduce((s, c) => s + c.customers, 0));
     expect(Math.max(...perR)).toBeLessThan(total * 0.3);
+  });
+
+  it('names each segment’s commonest category, channel and demographics with their shares', async () => {
+    const mix = await readSegmentMix(db);
+    expect(mix.map((m) => m.segmentId)).toEqual(result.profiles.map((p) => p.segmentId));
+    for (const m of mix) {
+      for (const column of ['preferred_category', 'preferred_channel', 'gender', 'location', 'income_range']) {
+        const top = m.top[column];
+        expect(top?.share).toBeGreaterThan(0);
+        expect(top?.share).toBeLessThanOrEqual(1);
+      }
+    }
+    // Worked out again from the raw rows of segment 1: the commonest location and its share.
+    const rows = await db.query<{ location: string }>(
+      `SELECT f.location FROM customer_segments cs JOIN customer_features f USING (customer_id)
+       WHERE cs.segment_id = 1 AND f.location IS NOT NULL`,
+    );
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.location, (counts.get(r.location) ?? 0) + 1);
+    const best = Math.max(...counts.values());
+    const top = mix[0]?.top.location;
+    expect(counts.get(top?.value ?? '')).toBe(best);
+    expect(top?.share).toBeCloseTo(best / rows.length, 10);
   });
 
   it('exports a segment’s audience with email and phone (E.164), and neutralises formulas', async () => {
