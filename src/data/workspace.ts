@@ -48,7 +48,7 @@ import {
 import { storeWorker } from '../bridge/storeWorker';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
-import { csvSafeSql, sqlIdent, sqlString } from './sql';
+import { csvSafeSql, sqlIdent, sqlString, type SqlStore } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
 
 export interface OpenWorkspace {
@@ -360,10 +360,16 @@ export async function setOpenAnalysisDate(analysisDate: string | null): Promise<
 }
 
 /** Saves tables of the open workspace (and a manifest patch) in one commit in the store worker. */
-export async function saveWorkspaceTables(tables: string[], patch: ManifestPatch): Promise<WorkspaceManifest> {
+export async function saveWorkspaceTables(
+  tables: string[],
+  patch: ManifestPatch,
+  /** Builds the tables in DuckDB first; if it or the save fails, DuckDB goes back to what is stored. */
+  write: (conn: SqlStore) => Promise<void> = () => Promise.resolve(),
+): Promise<WorkspaceManifest> {
   const access = currentAccess();
   const { duck } = await openWorkspace();
   try {
+    await write(duck.write);
     const exported = await exportTables(duck.write, tables);
     const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
     return (await storeWorker().commitTables(transfer(exported, buffers), [], access, patch)).manifest;

@@ -98,11 +98,15 @@ describe('segments in the browser', () => {
     expect(rendered).toBeLessThan(60);
     // Rows are placeholders until their block arrives from DuckDB: wait for a real id before opening one.
     const first = page.locator('.customer-rows [role=row]').first();
-    await expect.poll(() => first.locator('[role=gridcell]').first().textContent()).toMatch(/^C\d+$/);
+    await expect.poll(() => first.locator('[role=cell]').first().textContent()).toMatch(/^C\d+$/);
     await first.click();
     await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor();
     expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
     await page.getByText(/^\d[\d,]* purchase lines/).waitFor();
+    // Opened directly (a reload or a shared link), the page builds the features it needs first.
+    await page.reload();
+    await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
   });
 
   it('cancelling a run keeps the previous segments', async () => {

@@ -36,7 +36,7 @@ export interface SegmentationInput {
   fitSample?: number;
 }
 
-export type SegmentationPhase = 'preparing' | 'choosing k' | 'clustering' | 'profiling';
+export type SegmentationPhase = 'preparing' | 'choosing k' | 'clustering' | 'profiling' | 'saving';
 
 export interface SegmentationProgress {
   phase: SegmentationPhase;

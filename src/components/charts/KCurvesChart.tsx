@@ -52,7 +52,7 @@ function Curve({
   }, [candidates, value, innerHeight]);
   if (innerWidth < 40) return null;
   return (
-    <svg width={width} height={HEIGHT} role="img" aria-label={`${title} for k = 2 to ${candidates.length + 1}`}>
+    <svg width={width} height={HEIGHT} role="group" aria-label={`${title} for k = 2 to ${candidates.length + 1}`}>
       <text x={MARGIN.left} y={14} className="chart-title">
         {title}
       </text>

@@ -121,7 +121,10 @@ export async function readCustomerWindow(
     query.sortColumn === 'segment' || query.sortColumn === 'segment_id'
       ? 'cs.segment_id'
       : query.sortColumn === 'rfm_segment' || query.sortColumn === 'rfm_score'
-        ? `cs.${query.sortColumn === 'rfm_segment' ? 'rfm_segment' : 'rfm_r * 100 + cs.rfm_f * 10 + cs.rfm_m'}`
+        ? query.sortColumn === 'rfm_segment'
+          ? 'cs.rfm_segment'
+          : // TINYINT arithmetic would overflow: widen before combining the three digits.
+            'CAST(cs.rfm_r AS INTEGER) * 100 + CAST(cs.rfm_f AS INTEGER) * 10 + CAST(cs.rfm_m AS INTEGER)'
         : `f.${sqlIdent(query.sortColumn)}`;
   const rows = await conn.query(
     `SELECT ${select.join(', ')} ${await customerListFrom(conn, query)}
@@ -196,7 +199,7 @@ export async function audienceSql(conn: SqlConnection, segmentId: number | null)
     `${csvSafeSql('cs.customer_id')} AS customer_id`,
     ...contact.map((c) =>
       c === 'phone'
-        ? // Ad platforms match phones in E.164 ("+447700900123"): separators go, and a plain "+digits" needs no escape.
+        ? // Separators go ("+44 7700 900123" → "+447700900123", the form ad platforms match best); a plain "+digits" needs no escape.
           `${csvSafeSql(`regexp_replace(c.phone, '[\\s().-]', '', 'g')`)} AS phone`
         : `${csvSafeSql(`c.${sqlIdent(c)}`)} AS ${sqlIdent(c)}`,
     ),
@@ -223,11 +226,16 @@ export async function readSegmentMix(conn: SqlConnection): Promise<SegmentMix[]>
   const mixes = new Map<number, SegmentMix>();
   for (const column of columns) {
     const rows = await conn.query<{ segment_id: number; value: string; share: number }>(
-      `SELECT segment_id, arg_max(value, n) AS value, max(n) / sum(n) AS share FROM (
-         SELECT cs.segment_id, CAST(f.${sqlIdent(column)} AS VARCHAR) AS value, count(*) AS n
-         FROM ${CUSTOMER_SEGMENTS_TABLE} cs JOIN ${CUSTOMER_FEATURES_TABLE} f USING (customer_id)
-         WHERE f.${sqlIdent(column)} IS NOT NULL GROUP BY ALL
-       ) GROUP BY segment_id`,
+      // Ties go to the alphabetically first value, so the answer is the same on every refresh.
+      `SELECT segment_id, value, n / total AS share FROM (
+         SELECT segment_id, value, n, sum(n) OVER (PARTITION BY segment_id) AS total,
+                row_number() OVER (PARTITION BY segment_id ORDER BY n DESC, value) AS rank
+         FROM (
+           SELECT cs.segment_id, CAST(f.${sqlIdent(column)} AS VARCHAR) AS value, count(*) AS n
+           FROM ${CUSTOMER_SEGMENTS_TABLE} cs JOIN ${CUSTOMER_FEATURES_TABLE} f USING (customer_id)
+           WHERE f.${sqlIdent(column)} IS NOT NULL GROUP BY ALL
+         )
+       ) WHERE rank = 1`,
     );
     for (const row of rows) {
       const id = Number(row.segment_id);

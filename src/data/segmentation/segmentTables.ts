@@ -70,7 +70,7 @@ export async function writeSegmentTables(conn: SqlConnection, result: Segmentati
       restarts: result.restarts,
       winsorise: result.winsorise,
     });
-    return `(${p.segmentId}, ${sqlString(p.name)}, ${sqlString(p.description)}, ${sqlString(criteria)}, ${p.size}, ${sqlString(p.tier)}, ${sqlString(p.treatment)}, ${p.revenue}, ${p.revenueShare})`;
+    return `(CAST(${p.segmentId} AS INTEGER), ${sqlString(p.name)}, ${sqlString(p.description)}, ${sqlString(criteria)}, CAST(${p.size} AS INTEGER), ${sqlString(p.tier)}, ${sqlString(p.treatment)}, CAST(${p.revenue} AS DOUBLE), CAST(${p.revenueShare} AS DOUBLE))`;
   });
   await conn.query(`CREATE OR REPLACE TABLE ${SEGMENTS_TABLE} AS SELECT * FROM (VALUES ${rows.join(', ')})
     AS t(segment_id, name, description, criteria, size, tier, treatment, revenue, revenue_share)`);

@@ -2,7 +2,7 @@
 // result tables back in DuckDB, then everything saved with the workspace in one commit.
 
 import { proxy, transfer } from 'comlink';
-import { cancelMlWorker, mlWorker } from '../../bridge/mlWorker';
+import { cancelMlWorker, mlWorker, mlWorkerFailure } from '../../bridge/mlWorker';
 import type { AutoKResult } from '../../analytics/segmentation/autoK';
 import { PROFILE_COLUMNS } from '../../analytics/segmentation/featureCatalog';
 import { defaultRestarts } from '../../analytics/segmentation/kmeans';
@@ -22,6 +22,28 @@ export interface SegmentRequest {
   winsorise: boolean;
   /** Curves of the previous automatic run, kept when the user overrides k. */
   candidates?: AutoKResult | null;
+}
+
+/**
+ * Runs a call in the ML worker. Cancelling (before or during the call) and a crashed worker both end it
+ * with an error, and the worker is terminated so nothing keeps computing in the background.
+ */
+async function inMlWorker<T>(call: (ml: ReturnType<typeof mlWorker>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  signal?.throwIfAborted();
+  let onAbort = () => undefined as void;
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new DOMException('The segmentation was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  let settled = false;
+  try {
+    const value = await Promise.race([call(mlWorker()), cancelled, mlWorkerFailure()]);
+    settled = true;
+    return value;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    if (!settled) cancelMlWorker();
+  }
 }
 
 /** Segments the open workspace's customers and saves the segments with it. */
@@ -50,21 +72,13 @@ export function segmentOpenWorkspace(
       currency: manifest.settings.currency,
       candidates: request.candidates ?? null,
     };
-    const cancelled = new Promise<never>((_, reject) => {
-      const onAbort = () => {
-        cancelMlWorker();
-        reject(new DOMException('The segmentation was cancelled.', 'AbortError'));
-      };
-      if (signal?.aborted) onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    cancelled.catch(() => undefined); // a cancel after the result arrived is nobody's error
     const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
     const workerStarted = performance.now();
     performance.measure('lantern:segmentation:features', { start: started, end: workerStarted });
-    const result = await Promise.race([mlWorker().segment(transfer(input, buffers), proxy(onProgress)), cancelled]);
+    const result = await inMlWorker((ml) => ml.segment(transfer(input, buffers), proxy(onProgress)), signal);
     performance.measure('lantern:segmentation:worker', { start: workerStarted, end: performance.now() });
-    await writeSegmentTables(duck.write, result);
+    // From here on the result is being written: too late to cancel (the page hides the button).
+    onProgress({ phase: 'saving', fraction: 0.97, detail: 'saving the segments on this device' });
     // The per-customer arrays live in the tables; the manifest keeps the rest.
     const { segmentIds, rfm, ...summary } = result;
     void segmentIds;
@@ -76,8 +90,11 @@ export function segmentOpenWorkspace(
       durationMs: performance.now() - started,
       basedOnImports: manifest.imports.map((r) => r.id),
     };
+    const saved = await saveWorkspaceTables([SEGMENTS_TABLE, CUSTOMER_SEGMENTS_TABLE], { segmentation: run }, (conn) =>
+      writeSegmentTables(conn, result),
+    );
     performance.measure('lantern:segmentation', { start: started, end: performance.now() });
-    return saveWorkspaceTables([SEGMENTS_TABLE, CUSTOMER_SEGMENTS_TABLE], { segmentation: run });
+    return saved;
   });
 }
 

@@ -56,6 +56,19 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
   };
 }
 
+/** A stored run in the current shape, or null (segment again) when it lacks what the page needs. */
+function restoreSegmentation(stored: Partial<SegmentationRun> | null | undefined): SegmentationRun | null {
+  if (!stored || !Array.isArray(stored.profiles) || !Array.isArray(stored.features) || !stored.analysisDate)
+    return null;
+  return {
+    ...(stored as SegmentationRun),
+    notes: stored.notes ?? [],
+    basedOnImports: stored.basedOnImports ?? [],
+    autoK: stored.autoK ?? null,
+    timings: stored.timings ?? { prepareMs: 0, chooseKMs: 0, clusterMs: 0, profileMs: 0 },
+  };
+}
+
 /** Brings a stored manifest to the current shape, or throws when it comes from a newer Lantern. */
 export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: string }): WorkspaceManifest {
   const version = stored.manifestVersion ?? 1;
@@ -72,6 +85,6 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     tables: stored.tables ?? {},
     imports: (stored.imports ?? []).map((r) => ({ ...r, reader: r.reader ?? 'javascript' })),
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
-    segmentation: stored.segmentation ?? null,
+    segmentation: restoreSegmentation(stored.segmentation),
   };
 }

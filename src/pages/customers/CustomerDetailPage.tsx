@@ -5,7 +5,9 @@ import { Link, useParams } from 'react-router';
 import { CUSTOMER_FEATURE_DOCS } from '../../data/features/featureDocs';
 import { DataTable } from '../../components/ui/DataTable';
 import { RFM_ACTIONS, type RfmSegment } from '../../analytics/rfm';
+import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
 import { useCustomerDetail } from '../../hooks/useSegments';
+import { useWorkspace } from '../../hooks/useWorkspace';
 import { plainText } from '../../lib/csv';
 import { formatCount } from '../../lib/format';
 
@@ -29,7 +31,10 @@ function featureText(value: unknown): string {
 /** The customer detail view at /customers/:customerId. */
 export function CustomerDetailPage() {
   const customerId = useParams().customerId ?? '';
-  const detail = useCustomerDetail(customerId, customerId !== '');
+  const { data: manifest } = useWorkspace();
+  // Opened directly (a reload or a shared link), the features table may not be built yet.
+  const features = useCustomerFeatures(manifest !== undefined, manifest?.settings.analysisDate ?? null);
+  const detail = useCustomerDetail(customerId, customerId !== '' && features.isSuccess);
   return (
     <>
       <p>
@@ -39,6 +44,11 @@ export function CustomerDetailPage() {
         Customer <span className="customer-id">{customerId}</span>
       </h1>
       {detail.isPending && <p role="status">Loading…</p>}
+      {features.isError && (
+        <p role="alert" className="error">
+          {features.error.message}
+        </p>
+      )}
       {detail.isError && (
         <p role="alert" className="error">
           {detail.error.message}

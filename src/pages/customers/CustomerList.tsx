@@ -4,7 +4,7 @@
 import { useRef } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CustomerListQuery } from '../../data/segmentation/segmentQueries';
 import { customerWindowQuery } from '../../hooks/useSegments';
 
@@ -33,7 +33,7 @@ interface CustomerListProps {
   onSort: (column: string) => void;
 }
 
-/** A scrolling grid of all matching customers; Enter or a click opens one. */
+/** A scrolling table of all matching customers; the id link (or a click on the row) opens one. */
 export function CustomerList({ query, columns, total, labels, onSort }: CustomerListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
@@ -59,12 +59,17 @@ export function CustomerList({ query, columns, total, labels, onSort }: Customer
     <div
       ref={scrollRef}
       className="customer-list"
-      role="grid"
+      role="table"
       aria-rowcount={total + 1}
       aria-label="Customers"
       tabIndex={0}
     >
-      <div className="customer-row header" role="row" style={{ gridTemplateColumns: template, minWidth }}>
+      <div
+        className="customer-row header"
+        role="row"
+        aria-rowindex={1}
+        style={{ gridTemplateColumns: template, minWidth }}
+      >
         {shown.map((column) => (
           <div
             role="columnheader"
@@ -93,16 +98,21 @@ export function CustomerList({ query, columns, total, labels, onSort }: Customer
               role="row"
               aria-rowindex={item.index + 2}
               className="customer-row"
-              tabIndex={id ? 0 : -1}
               style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              // The id cell is a link for keyboards and screen readers; a click anywhere on the row opens it too.
               onClick={() => id && void navigate(`/customers/${encodeURIComponent(id)}`)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && id) void navigate(`/customers/${encodeURIComponent(id)}`);
-              }}
             >
               {positions.map((p, c) => (
-                <div role="gridcell" key={c}>
-                  {row ? (row[p] ?? <span className="muted">–</span>) : <span className="muted">…</span>}
+                <div role="cell" key={c}>
+                  {c === 0 && id ? (
+                    <Link to={`/customers/${encodeURIComponent(id)}`} onClick={(e) => e.stopPropagation()}>
+                      {id}
+                    </Link>
+                  ) : row ? (
+                    (row[p] ?? <span className="muted">–</span>)
+                  ) : (
+                    <span className="muted">…</span>
+                  )}
                 </div>
               ))}
             </div>

@@ -1,7 +1,7 @@
 // Customers: every customer with their features, segment and RFM, sorted and filtered in DuckDB and
 // scrolled virtually; the legend says how each feature is computed.
 
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { RFM_SEGMENTS } from '../../analytics/rfm';
 import { CUSTOMER_FEATURE_DOCS } from '../../data/features/featureDocs';
 import type { CustomerListQuery } from '../../data/segmentation/segmentQueries';
@@ -32,7 +32,16 @@ export function CustomersPage() {
     sortColumn: 'monetary_total',
     descending: true,
   });
-  const list = useCustomerList(features.isSuccess, query);
+  const run = manifest?.segmentation ?? null;
+  // Typing in the search box should not re-query on every key; a segment from an older run no longer exists.
+  const search = useDeferredValue(query.search);
+  const effective: CustomerListQuery = {
+    ...query,
+    search,
+    segmentId: run && query.segmentId !== null && query.segmentId <= run.k ? query.segmentId : null,
+    rfmSegment: run ? query.rfmSegment : null,
+  };
+  const list = useCustomerList(features.isSuccess, effective);
   if (hasPurchases !== true) {
     return (
       <WaitingForDataPage
@@ -42,7 +51,6 @@ export function CustomersPage() {
       />
     );
   }
-  const run = manifest?.segmentation ?? null;
   const sortBy = (column: string) =>
     setQuery({
       ...query,
@@ -80,7 +88,7 @@ export function CustomersPage() {
               Segment{' '}
               <select
                 aria-label="Filter by segment"
-                value={query.segmentId ?? ''}
+                value={effective.segmentId ?? ''}
                 onChange={(e) => setQuery({ ...query, segmentId: e.target.value ? Number(e.target.value) : null })}
               >
                 <option value="">All segments</option>
@@ -115,8 +123,8 @@ export function CustomersPage() {
             {formatCount(list.data.total)} customers match. Click a column to sort; open a customer for their history.
           </p>
           <CustomerList
-            key={JSON.stringify(query)}
-            query={query}
+            key={JSON.stringify(effective)}
+            query={effective}
             columns={list.data.columns}
             total={list.data.total}
             labels={LABELS}

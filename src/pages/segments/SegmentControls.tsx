@@ -28,6 +28,19 @@ function initialChoice(lastRun: SegmentationRun | null): FeatureChoice {
   return choice;
 }
 
+/** Whether the last run's k curves still describe these settings (the page also flags new data). */
+function sameClustering(
+  lastRun: SegmentationRun | null,
+  features: { column: string; transform: FeatureTransform }[],
+  seed: number,
+  winsorise: boolean,
+): boolean {
+  if (!lastRun?.autoK || lastRun.seed !== seed || lastRun.winsorise !== winsorise) return false;
+  const asked = features.map((f) => `${f.column}:${f.transform}`).join(',');
+  // The run lists the features it kept; a dropped constant feature would differ, and then the curves are redone.
+  return asked === lastRun.features.map((f) => `${f.column}:${f.transform}`).join(',');
+}
+
 /** Settings and the Run button of a segmentation. */
 export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: SegmentControlsProps) {
   const job = useSegmentationJob();
@@ -38,16 +51,19 @@ export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: Segm
   const [restarts, setRestarts] = useState<string>('auto');
   const [winsorise, setWinsorise] = useState(lastRun?.winsorise ?? true);
   const running = job.status === 'running';
-  const request = (): SegmentRequest => ({
-    features: SEGMENTATION_FEATURES.filter((f) => features[f.column]?.selected).map((f) => ({
+  const chosenFeatures = () =>
+    SEGMENTATION_FEATURES.filter((f) => features[f.column]?.selected).map((f) => ({
       column: f.column,
       transform: features[f.column]?.transform ?? f.defaultTransform,
-    })),
+    }));
+  const request = (): SegmentRequest => ({
+    features: chosenFeatures(),
     k: k === 'auto' ? 'auto' : Number(k),
     seed,
     restarts: restarts === 'auto' ? 'auto' : Math.max(1, Math.min(100, Number(restarts) || 10)),
     winsorise,
-    candidates: k === 'auto' ? null : (lastRun?.autoK ?? null),
+    candidates:
+      k !== 'auto' && sameClustering(lastRun, chosenFeatures(), seed, winsorise) ? (lastRun?.autoK ?? null) : null,
   });
   return (
     <form
@@ -172,9 +188,11 @@ function SegmentationStatus() {
           <strong>Segmenting</strong>: {progress ? `${progress.phase} · ${progress.detail}` : 'reading features'}
         </div>
         <progress max={1} value={progress?.fraction ?? 0} aria-label="Segmentation progress" />
-        <button type="button" className="button" onClick={cancel}>
-          Cancel
-        </button>
+        {progress?.phase !== 'saving' && (
+          <button type="button" className="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
       </div>
     );
   }

@@ -42,9 +42,11 @@ export function SegmentsPage() {
   const job = useSegmentationJob();
   const [xColumn, setX] = useState('recency_days');
   const [yColumn, setY] = useState('monetary_total');
-  const scatter = useScatterPoints(run !== null, xColumn, yColumn, SCATTER_LIMIT, run?.createdAt);
+  // Scatter and mix join customer_features, which is rebuilt after a reload: wait for it.
+  const featuresReady = features.isSuccess ? `${run?.createdAt}|${features.data.analysisDate}` : undefined;
+  const scatter = useScatterPoints(run !== null && features.isSuccess, xColumn, yColumn, SCATTER_LIMIT, featuresReady);
   const rfm = useRfmCounts(run !== null, run?.createdAt);
-  const mix = useSegmentMix(run !== null, run?.createdAt);
+  const mix = useSegmentMix(run !== null && features.isSuccess, featuresReady);
   const [exportError, setExportError] = useState<string | null>(null);
   if (hasPurchases !== true || !manifest) {
     return (
@@ -204,6 +206,11 @@ export function SegmentsPage() {
                 </li>
               ))}
             </ul>
+            {scatter.isError && (
+              <p role="alert" className="error">
+                {scatter.error.message}
+              </p>
+            )}
             {scatter.data && (
               <>
                 <p className="muted">

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFiles } from '../../../src/data/demo/demoFiles';
 import {
   audienceSql,
+  countCustomers,
+  customerListColumns,
+  readCustomerWindow,
   readRfmGrid,
   readRfmSegments,
   readSegmentMix,
@@ -73,6 +76,29 @@ describe('segment tables', () => {
     const top = mix[0]?.top.location;
     expect(counts.get(top?.value ?? '')).toBe(best);
     expect(top?.share).toBeCloseTo(best / rows.length, 10);
+  });
+
+  it('sorts the customer list by every column it shows, and filters by segment', async () => {
+    const columns = await customerListColumns(db);
+    expect(columns).toEqual(expect.arrayContaining(['customer_id', 'segment', 'rfm_segment', 'rfm_score']));
+    for (const sortColumn of columns) {
+      for (const descending of [false, true]) {
+        const query = { segmentId: null, rfmSegment: null, search: '', sortColumn, descending };
+        const rows = await readCustomerWindow(db, query, 0, 20);
+        expect(rows, sortColumn).toHaveLength(20);
+      }
+    }
+    const byScore = await readCustomerWindow(
+      db,
+      { segmentId: null, rfmSegment: null, search: '', sortColumn: 'rfm_score', descending: true },
+      0,
+      50,
+    );
+    const scores = byScore.map((r) => Number(r[columns.indexOf('rfm_score')]));
+    expect(scores[0]).toBe(555);
+    expect(scores.every((s, i) => i === 0 || s <= (scores[i - 1] ?? Infinity))).toBe(true);
+    const inSegment = { segmentId: 2, rfmSegment: null, search: '', sortColumn: 'customer_id', descending: false };
+    expect(await countCustomers(db, inSegment)).toBe(result.profiles[1]?.size);
   });
 
   it('exports a segment’s audience with email and phone (E.164), and neutralises formulas', async () => {
