@@ -6,6 +6,7 @@ import { SEGMENTATION_FEATURES, type FeatureTransform } from '../../analytics/se
 import { MAX_K } from '../../analytics/segmentation/segmentCustomers';
 import type { SegmentRequest } from '../../data/segmentation/segmentWorkspace';
 import { useSegmentationJob } from '../../hooks/useSegmentationJob';
+import { SegmentationStatus } from './SegmentationStatus';
 import { useSetAnalysisDate, type SegmentationRun } from '../../hooks/useSegments';
 
 interface SegmentControlsProps {
@@ -176,32 +177,4 @@ export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: Segm
       <SegmentationStatus />
     </form>
   );
-}
-
-/** Progress with Cancel while the job runs; its error afterwards. */
-function SegmentationStatus() {
-  const { status, progress, error, cancel } = useSegmentationJob();
-  if (status === 'running') {
-    return (
-      <div className="import-status" role="status" aria-live="polite">
-        <div>
-          <strong>Segmenting</strong>: {progress ? `${progress.phase} · ${progress.detail}` : 'reading features'}
-        </div>
-        <progress max={1} value={progress?.fraction ?? 0} aria-label="Segmentation progress" />
-        {progress?.phase !== 'saving' && (
-          <button type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-    );
-  }
-  if (status === 'failed' || status === 'cancelled') {
-    return (
-      <div className={status === 'failed' ? 'import-status error' : 'import-status'} role="alert">
-        {error}
-      </div>
-    );
-  }
-  return null;
 }

@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import { Responsive } from '@visx/visx';
-import { segmentationFeature, SEGMENTATION_FEATURES } from '../../analytics/segmentation/featureCatalog';
+import { segmentationFeature } from '../../analytics/segmentation/featureCatalog';
 import { KCurvesChart } from '../../components/charts/KCurvesChart';
 import { SegmentScatter } from '../../components/charts/SegmentScatter';
 import { segmentColour } from '../../components/charts/segmentColours';
@@ -22,6 +22,7 @@ import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { segmentsCsv, segmentsJson } from './segmentExports';
+import { FeatureSelect } from './FeatureSelect';
 import { RfmGrid } from './RfmGrid';
 import { SegmentControls } from './SegmentControls';
 import { SegmentTable } from './SegmentTable';
@@ -177,26 +178,8 @@ export function SegmentsPage() {
           <section aria-labelledby="scatter-heading">
             <h2 id="scatter-heading">Customers on two features</h2>
             <div className="inline-fields">
-              <label>
-                Across{' '}
-                <select value={xColumn} onChange={(e) => setX(e.target.value)}>
-                  {SEGMENTATION_FEATURES.map((f) => (
-                    <option key={f.column} value={f.column}>
-                      {f.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                Up{' '}
-                <select value={yColumn} onChange={(e) => setY(e.target.value)}>
-                  {SEGMENTATION_FEATURES.map((f) => (
-                    <option key={f.column} value={f.column}>
-                      {f.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FeatureSelect label="Across" value={xColumn} onChange={setX} />
+              <FeatureSelect label="Up" value={yColumn} onChange={setY} />
             </div>
             <ul className="legend-inline" aria-label="Segment colours">
               {run.profiles.map((p) => (
