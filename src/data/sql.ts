@@ -38,6 +38,6 @@ export interface SqlStore extends SqlConnection {
 /** A text value made safe for spreadsheets: a cell starting with = + - @ or a tab/CR (a formula) gets a
  * leading apostrophe, unless it is a plain number such as "-3". */
 export function csvSafeSql(value: string): string {
-  const formula = `regexp_matches(${value}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${value}, '^[+-]?[0-9][0-9.,]*$')`;
+  const formula = `regexp_matches(${value}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${value}, '^[+-]?[0-9][0-9.,]*([eE][+-]?[0-9]+)?$')`;
   return `CASE WHEN ${formula} THEN '''' || ${value} ELSE ${value} END`;
 }

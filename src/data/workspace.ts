@@ -313,9 +313,12 @@ export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
       return `${csvSafeSql(sqlIdent(name))} AS ${sqlIdent(name)}`;
     })
     .join(', ');
-  await duck.read.query(
-    `COPY (SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row) TO '${fileName}' (HEADER, DELIMITER ',')`,
-  );
+  return queryToCsv(duck, `SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row`, fileName);
+}
+
+/** A query's result as a CSV file, written by DuckDB in its own worker (no rows pass through the page). */
+export async function queryToCsv(duck: LanternDuckDb, selectSql: string, fileName: string): Promise<Blob> {
+  await duck.read.query(`COPY (${selectSql}) TO ${sqlString(fileName)} (HEADER, DELIMITER ',')`);
   const bytes = await duck.db.copyFileToBuffer(fileName);
   await duck.db.dropFile(fileName);
   return new Blob([bytes as BlobPart], { type: 'text/csv' });

@@ -2,6 +2,7 @@
 // spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
 
 const FORMULA = /^[=+\-@\t\r]/;
+// The same rule as csvSafeSql in src/data/sql.ts, so exports built in DuckDB and in the page agree.
 const PLAIN_NUMBER = /^[+-]?[0-9][0-9.,]*(e[+-]?[0-9]+)?$/i;
 
 /** A value as text: numbers as written (non-finite ones empty), objects as JSON. */

@@ -9,7 +9,14 @@ import { defaultRestarts } from '../../analytics/segmentation/kmeans';
 import type { SelectedFeature } from '../../analytics/segmentation/prepareFeatures';
 import type { SegmentationProgress } from '../../analytics/segmentation/segmentCustomers';
 import type { SegmentationRun, WorkspaceManifest } from '../store/workspaceManifest';
-import { currentManifest, customerFeatures, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
+import {
+  currentManifest,
+  customerFeatures,
+  openWorkspace,
+  queryToCsv,
+  runExclusive,
+  saveWorkspaceTables,
+} from '../workspace';
 import { audienceSql } from './segmentQueries';
 import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE, featureColumnsSql, writeSegmentTables } from './segmentTables';
 
@@ -101,11 +108,7 @@ export function segmentOpenWorkspace(
 /** A segment's customers (or every customer with their segment, for null) as a CSV for an audience upload. */
 export async function segmentAudienceCsv(segmentId: number | null): Promise<Blob> {
   const { duck } = await openWorkspace();
-  const fileName = `audience-${segmentId ?? 'all'}.csv`;
-  await duck.read.query(`COPY (${await audienceSql(duck.read, segmentId)}) TO '${fileName}' (HEADER, DELIMITER ',')`);
-  const bytes = await duck.db.copyFileToBuffer(fileName);
-  await duck.db.dropFile(fileName);
-  return new Blob([bytes as BlobPart], { type: 'text/csv' });
+  return queryToCsv(duck, await audienceSql(duck.read, segmentId), `audience-${segmentId ?? 'all'}.csv`);
 }
 
 /** Why the stored segments no longer match the data or the analysis date (null when they do). */

@@ -4,6 +4,7 @@
 import type { SegmentProfile } from '../../analytics/segmentation/profiles';
 import { TREATMENT_ACTIONS } from '../../analytics/segmentation/profiles';
 import { segmentColour } from '../../components/charts/segmentColours';
+import { MIX_COLUMNS } from '../../data/segmentation/segmentQueries';
 import { formatCount, formatPercent } from '../../lib/format';
 
 interface SegmentTableProps {
@@ -24,13 +25,13 @@ const SUMMARY_COLUMNS: [string, string, 'days' | 'count' | 'money' | 'share'][] 
   ['returns_share', 'Returns share', 'share'],
 ];
 
-const MIX_LABELS: [string, string][] = [
-  ['preferred_category', 'category'],
-  ['preferred_channel', 'channel'],
-  ['gender', 'gender'],
-  ['location', 'location'],
-  ['income_range', 'income'],
-];
+const MIX_LABELS: Record<(typeof MIX_COLUMNS)[number], string> = {
+  preferred_category: 'category',
+  preferred_channel: 'channel',
+  gender: 'gender',
+  location: 'location',
+  income_range: 'income',
+};
 
 /** One row per segment, most valuable first. */
 export function SegmentTable({ profiles, mix, currency, onDownloadAudience }: SegmentTableProps) {
@@ -94,7 +95,8 @@ export function SegmentTable({ profiles, mix, currency, onDownloadAudience }: Se
                 );
               })}
               <td className="segment-mix">
-                {MIX_LABELS.map(([column, label]) => {
+                {MIX_COLUMNS.map((column) => {
+                  const label = MIX_LABELS[column];
                   const top = mix.get(p.segmentId)?.[column];
                   return top ? (
                     <div key={column}>
