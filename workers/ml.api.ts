@@ -2,6 +2,7 @@
 
 import { transfer } from 'comlink';
 import type { MlWorkerApi } from '../src/contracts/ml';
+import { predictCustomers } from '../src/analytics/predictions/predictCustomers';
 import { segmentCustomers } from '../src/analytics/segmentation/segmentCustomers';
 
 export const mlApi = {
@@ -11,5 +12,10 @@ export const mlApi = {
     return Promise.resolve(
       transfer(result, [segmentIds.buffer, rfm.r.buffer, rfm.f.buffer, rfm.m.buffer, rfm.segment.buffer]),
     );
+  },
+  predict: (input, onProgress) => {
+    const result = predictCustomers(input, onProgress);
+    const buffers = Object.values(result.predictions).map((column: ArrayBufferView) => column.buffer as ArrayBuffer);
+    return Promise.resolve(transfer(result, buffers));
   },
 } satisfies MlWorkerApi;

@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { path: '/', label: 'Dashboard' },
   { path: '/customers', label: 'Customers' },
   { path: '/segments', label: 'Segments' },
+  { path: '/predictions', label: 'Predictions' },
   { path: '/campaigns', label: 'Campaigns' },
   { path: '/analytics', label: 'Analytics' },
   { path: '/alerts', label: 'Alerts' },

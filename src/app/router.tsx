@@ -8,6 +8,7 @@ import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
 import { CustomersPage } from '../pages/customers/CustomersPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DataPage } from '../pages/data/DataPage';
+import { PredictionsPage } from '../pages/predictions/PredictionsPage';
 import { SegmentsPage } from '../pages/segments/SegmentsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { WorkspacesPage } from '../pages/workspaces/WorkspacesPage';
@@ -22,6 +23,7 @@ export const router = createHashRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/:customerId', element: <CustomerDetailPage /> },
       { path: 'segments', element: <SegmentsPage /> },
+      { path: 'predictions', element: <PredictionsPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
       { path: 'alerts', element: <AlertsPage /> },

@@ -47,7 +47,7 @@ const JSON_ESCAPES: [fromSql: string, to: string][] = [
 ];
 
 /** A VARCHAR expression as a quoted JSON string; the replace chain runs only on the rare values that need it. */
-function jsonStringSql(expr: string): string {
+export function jsonStringSql(expr: string): string {
   let escaped = expr;
   for (const [fromSql, to] of JSON_ESCAPES) escaped = `replace(${escaped}, ${fromSql}, ${sqlString(to)})`;
   return `'"' || CASE WHEN regexp_matches(${expr}, '[\\x00-\\x1f"\\\\]') THEN ${escaped} ELSE ${expr} END || '"'`;

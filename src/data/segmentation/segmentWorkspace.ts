@@ -2,13 +2,13 @@
 // result tables back in DuckDB, then everything saved with the workspace in one commit.
 
 import { proxy, transfer } from 'comlink';
-import { cancelMlWorker, mlWorker, mlWorkerFailure } from '../../bridge/mlWorker';
+import { inMlWorker } from '../runInMlWorker';
 import type { AutoKResult } from '../../analytics/segmentation/autoK';
 import { PROFILE_COLUMNS } from '../../analytics/segmentation/featureCatalog';
 import { defaultRestarts } from '../../analytics/segmentation/kmeans';
 import type { SelectedFeature } from '../../analytics/segmentation/prepareFeatures';
 import type { SegmentationProgress } from '../../analytics/segmentation/segmentCustomers';
-import type { SegmentationRun, WorkspaceManifest } from '../store/workspaceManifest';
+import { importsChangedSince, type SegmentationRun, type WorkspaceManifest } from '../store/workspaceManifest';
 import {
   currentManifest,
   customerFeatures,
@@ -29,28 +29,6 @@ export interface SegmentRequest {
   winsorise: boolean;
   /** Curves of the previous automatic run, kept when the user overrides k. */
   candidates?: AutoKResult | null;
-}
-
-/**
- * Runs a call in the ML worker. Cancelling (before or during the call) and a crashed worker both end it
- * with an error, and the worker is terminated so nothing keeps computing in the background.
- */
-async function inMlWorker<T>(call: (ml: ReturnType<typeof mlWorker>) => Promise<T>, signal?: AbortSignal): Promise<T> {
-  signal?.throwIfAborted();
-  let onAbort = () => undefined as void;
-  const cancelled = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new DOMException('The segmentation was cancelled.', 'AbortError'));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  let settled = false;
-  try {
-    const value = await Promise.race([call(mlWorker()), cancelled, mlWorkerFailure()]);
-    settled = true;
-    return value;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    if (!settled) cancelMlWorker();
-  }
 }
 
 /** Segments the open workspace's customers and saves the segments with it. */
@@ -82,7 +60,11 @@ export function segmentOpenWorkspace(
     const buffers = Object.values(columns).map((c) => c.buffer as ArrayBuffer);
     const workerStarted = performance.now();
     performance.measure('lantern:segmentation:features', { start: started, end: workerStarted });
-    const result = await inMlWorker((ml) => ml.segment(transfer(input, buffers), proxy(onProgress)), signal);
+    const result = await inMlWorker(
+      (ml) => ml.segment(transfer(input, buffers), proxy(onProgress)),
+      signal,
+      'The segmentation was cancelled.',
+    );
     performance.measure('lantern:segmentation:worker', { start: workerStarted, end: performance.now() });
     // From here on the result is being written: too late to cancel (the page hides the button).
     onProgress({ phase: 'saving', fraction: 0.97, detail: 'saving the segments on this device' });
@@ -115,8 +97,7 @@ export async function segmentAudienceCsv(segmentId: number | null): Promise<Blob
 export function segmentationOutOfDate(manifest: WorkspaceManifest, featuresAsOf: string | null): string | null {
   const run = manifest.segmentation;
   if (!run) return null;
-  const now = manifest.imports.map((r) => r.id);
-  if (now.length !== run.basedOnImports.length || now.some((id, i) => id !== run.basedOnImports[i])) {
+  if (importsChangedSince(manifest, run.basedOnImports)) {
     return 'Data was imported after these segments were computed: segment again to include it.';
   }
   if (featuresAsOf && featuresAsOf !== run.analysisDate) {

@@ -3,6 +3,8 @@
 
 import type { FileImportReport } from '../ingestion/importFiles';
 import type { SegmentationResult } from '../../analytics/segmentation/segmentCustomers';
+import type { PredictionResult } from '../../analytics/predictions/predictCustomers';
+import { DEFAULT_PREDICTION_SETTINGS } from '../../analytics/predictions/predictionSettings';
 
 export const MANIFEST_VERSION = 1;
 
@@ -31,6 +33,14 @@ export type SegmentationRun = Omit<SegmentationResult, 'segmentIds' | 'rfm'> & {
   basedOnImports: string[];
 };
 
+/** The stored outcome of a prediction run: the fitted models and validation (the per-customer values are tables). */
+export type PredictionRun = Omit<PredictionResult, 'predictions'> & {
+  createdAt: string;
+  durationMs: number;
+  /** Ids of the imports the data held when it ran: a later import makes the predictions out of date. */
+  basedOnImports: string[];
+};
+
 export interface WorkspaceManifest {
   id: string;
   manifestVersion: number;
@@ -39,6 +49,7 @@ export interface WorkspaceManifest {
   imports: FileImportReport[];
   settings: WorkspaceSettings;
   segmentation: SegmentationRun | null;
+  predictions: PredictionRun | null;
 }
 
 export const CURRENT_WORKSPACE = 'current';
@@ -53,6 +64,7 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     imports: [],
     settings: { currency: 'USD', idleLockMinutes: 15, analysisDate: null },
     segmentation: null,
+    predictions: null,
   };
 }
 
@@ -67,6 +79,28 @@ function restoreSegmentation(stored: Partial<SegmentationRun> | null | undefined
     autoK: stored.autoK ?? null,
     timings: stored.timings ?? { prepareMs: 0, chooseKMs: 0, clusterMs: 0, profileMs: 0 },
   };
+}
+
+/** A stored prediction run in the current shape, or null (predict again) when it lacks what the page needs. */
+function restorePredictions(stored: Partial<PredictionRun> | null | undefined): PredictionRun | null {
+  if (!stored?.bgNbd?.parameters || !stored.analysisDate || !Array.isArray(stored.riskCounts)) return null;
+  return {
+    ...(stored as PredictionRun),
+    settings: { ...DEFAULT_PREDICTION_SETTINGS, ...(stored.settings ?? {}) },
+    notes: stored.notes ?? [],
+    categoryNames: stored.categoryNames ?? [],
+    basedOnImports: stored.basedOnImports ?? [],
+    validation: stored.validation ?? null,
+    validationNote: stored.validationNote ?? null,
+    gammaGamma: stored.gammaGamma ?? null,
+    ltvThresholds: stored.ltvThresholds ?? null,
+  };
+}
+
+/** Whether imports happened (or were replaced) since a run that saw `basedOnImports`. */
+export function importsChangedSince(manifest: WorkspaceManifest, basedOnImports: readonly string[]): boolean {
+  const now = manifest.imports.map((r) => r.id);
+  return now.length !== basedOnImports.length || now.some((id, i) => id !== basedOnImports[i]);
 }
 
 /** Brings a stored manifest to the current shape, or throws when it comes from a newer Lantern. */
@@ -86,5 +120,6 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     imports: (stored.imports ?? []).map((r) => ({ ...r, reader: r.reader ?? 'javascript' })),
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
     segmentation: restoreSegmentation(stored.segmentation),
+    predictions: restorePredictions(stored.predictions),
   };
 }

@@ -78,8 +78,8 @@ export async function exportTables(store: SqlStore, tables: string[]): Promise<T
   return exported;
 }
 
-/** Parts of the manifest a commit may replace along with its tables (a segmentation run, say). */
-export type ManifestPatch = Partial<Pick<WorkspaceManifest, 'segmentation'>>;
+/** Parts of the manifest a commit may replace along with its tables (a segmentation or prediction run). */
+export type ManifestPatch = Partial<Pick<WorkspaceManifest, 'segmentation' | 'predictions'>>;
 
 export interface CommitResult {
   manifest: WorkspaceManifest;

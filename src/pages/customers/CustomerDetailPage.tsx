@@ -10,6 +10,7 @@ import { useCustomerDetail } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { plainText } from '../../lib/csv';
 import { formatCount } from '../../lib/format';
+import { CustomerPredictionsCard } from './CustomerPredictionsCard';
 
 const text = (value: unknown) => plainText(value) || '–';
 
@@ -71,6 +72,13 @@ export function CustomerDetailPage() {
             {RFM_ACTIONS[detail.data.segment.rfm_segment as RfmSegment] ?? ''}
           </p>
         </section>
+      )}
+      {detail.data?.features && manifest?.predictions && (
+        <CustomerPredictionsCard
+          customerId={customerId}
+          run={manifest.predictions}
+          currency={manifest.settings.currency}
+        />
       )}
       {detail.data?.features && (
         <section aria-labelledby="features-heading">

@@ -1,0 +1,99 @@
+// Runs the prediction models on the open workspace: inputs in DuckDB, fitting and scoring in the ML
+// worker, the two prediction tables back in DuckDB, then everything saved with the workspace in one
+// commit. A failed or non-converging fit saves nothing, so the last good model stays.
+
+import { proxy } from 'comlink';
+import type { PredictionProgress } from '../../analytics/predictions/predictCustomers';
+import { checkPredictionSettings, type PredictionSettings } from '../../analytics/predictions/predictionSettings';
+import { importsChangedSince, type PredictionRun, type WorkspaceManifest } from '../store/workspaceManifest';
+import { inMlWorker } from '../runInMlWorker';
+import {
+  currentManifest,
+  customerFeatures,
+  openWorkspace,
+  queryToCsv,
+  runExclusive,
+  saveWorkspaceTables,
+} from '../workspace';
+import { DROP_TRANSACTION_DAYS_SQL } from './predictionInputsSql';
+import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE, writePredictionTables } from './predictionTables';
+import { readPredictionInput } from './readPredictionInput';
+import { actionListSql, type ActionList } from './predictionQueries';
+
+/** Fits the models on the open workspace's purchases as of its analysis date and saves the predictions. */
+export function predictOpenWorkspace(
+  settings: PredictionSettings,
+  onProgress: (p: PredictionProgress) => void,
+  signal?: AbortSignal,
+): Promise<WorkspaceManifest> {
+  return runExclusive('a prediction run', async () => {
+    const problems = checkPredictionSettings(settings);
+    if (problems.length) throw new Error(problems.join(' '));
+    const started = performance.now();
+    const { duck } = await openWorkspace();
+    const manifest = await currentManifest();
+    // The features' analysis date is the workspace's (the last purchase day unless the user set one).
+    const features = await customerFeatures();
+    const analysisDate = manifest.settings.analysisDate ?? features.analysisDate;
+    if (!analysisDate) throw new Error('There are no purchases to predict from: import a purchases file.');
+    onProgress({ phase: 'fitting', fraction: 0.02, detail: 'summarising purchases per customer' });
+    try {
+      const input = await readPredictionInput(duck.write, settings, analysisDate);
+      const workerStarted = performance.now();
+      performance.measure('lantern:predictions:inputs', { start: started, end: workerStarted });
+      const result = await inMlWorker(
+        (ml) => ml.predict(input, proxy(onProgress)),
+        signal,
+        'The prediction run was cancelled.',
+      );
+      performance.measure('lantern:predictions:worker', { start: workerStarted, end: performance.now() });
+      onProgress({ phase: 'saving', fraction: 0.97, detail: 'saving the predictions on this device' });
+      const { predictions, ...summary } = result;
+      void predictions;
+      const run: PredictionRun = {
+        ...summary,
+        createdAt: new Date().toISOString(),
+        durationMs: performance.now() - started,
+        basedOnImports: manifest.imports.map((r) => r.id),
+      };
+      const saved = await saveWorkspaceTables(
+        [CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE],
+        { predictions: run },
+        (conn) => writePredictionTables(conn, result, input.current),
+      );
+      performance.measure('lantern:predictions', { start: started, end: performance.now() });
+      return saved;
+    } finally {
+      await duck.write.query(DROP_TRANSACTION_DAYS_SQL);
+    }
+  });
+}
+
+/** Why the stored predictions no longer match the data or the analysis date (null when they do). */
+export function predictionsOutOfDate(manifest: WorkspaceManifest, analysisDate: string | null): string | null {
+  const run = manifest.predictions;
+  if (!run) return null;
+  if (importsChangedSince(manifest, run.basedOnImports)) {
+    return 'Data was imported after these predictions were made: run them again to include it.';
+  }
+  if (analysisDate && analysisDate !== run.analysisDate) {
+    return `These predictions are as of ${run.analysisDate}, the analysis date is now ${analysisDate}: run them again to use it.`;
+  }
+  return null;
+}
+
+/** Every stored prediction in the seed's shape, as CSV (built by DuckDB in its worker). */
+export async function predictionsCsv(): Promise<Blob> {
+  const { duck } = await openWorkspace();
+  return queryToCsv(
+    duck,
+    `SELECT * FROM ${PREDICTIONS_TABLE} ORDER BY customer_id, prediction_type`,
+    'predictions.csv',
+  );
+}
+
+/** One action list (who to retain, who to treat as VIP, …) as CSV. */
+export async function actionListCsv(list: ActionList): Promise<Blob> {
+  const { duck } = await openWorkspace();
+  return queryToCsv(duck, actionListSql(list, null), `${list}.csv`);
+}

@@ -1,0 +1,47 @@
+// A Zustand store for one kind of background job run from the pages (segmentation, predictions):
+// status, progress, cancel and the error, kept across navigation; the query cache refreshes after it.
+
+import { create } from 'zustand';
+import { queryClient } from './queryClient';
+
+export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface WorkerJobState<Request, Progress> {
+  status: JobStatus;
+  progress: Progress | null;
+  error: string | null;
+  controller: AbortController | null;
+  start: (request: Request) => Promise<void>;
+  cancel: () => void;
+}
+
+/** A store that runs `run(request, onProgress, signal)`; a cancelled run ends with `cancelledMessage`. */
+export function createWorkerJobStore<Request, Progress>(
+  run: (request: Request, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<unknown>,
+  cancelledMessage: string,
+) {
+  return create<WorkerJobState<Request, Progress>>((set, get) => ({
+    status: 'idle',
+    progress: null,
+    error: null,
+    controller: null,
+    start: async (request) => {
+      if (get().status === 'running') return;
+      const controller = new AbortController();
+      set({ status: 'running', progress: null, error: null, controller });
+      try {
+        await run(request, (progress) => set({ progress }), controller.signal);
+        set({ status: 'done', controller: null });
+        await queryClient.invalidateQueries();
+      } catch (error) {
+        const cancelled = error instanceof DOMException && error.name === 'AbortError';
+        set({
+          status: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? cancelledMessage : (error as Error).message,
+          controller: null,
+        });
+      }
+    },
+    cancel: () => get().controller?.abort(),
+  }));
+}

@@ -1,0 +1,128 @@
+// Predictions: churn risk, lifetime value and the next purchase for every customer (BG/NBD with
+// Gamma-Gamma), how well the models predicted a holdout period, and the action lists, all exportable.
+
+import { useState } from 'react';
+import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
+import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
+import { useHasData } from '../../hooks/useHasData';
+import { predictionsCsv, predictionsJson, predictionsOutOfDate } from '../../hooks/usePredictions';
+import { usePredictionJob } from '../../hooks/usePredictionJob';
+import { useWorkspace } from '../../hooks/useWorkspace';
+import { downloadBlob } from '../../lib/download';
+import { ActionListPanel } from './ActionListPanel';
+import { ModelSummary } from './ModelSummary';
+import { PredictionControls } from './PredictionControls';
+import { RiskAndValue } from './RiskAndValue';
+import { ValidationPanel } from './ValidationPanel';
+
+/** The Predictions view. */
+export function PredictionsPage() {
+  const hasPurchases = useHasData('purchases');
+  const { data: manifest } = useWorkspace();
+  const features = useCustomerFeatures(hasPurchases === true, manifest?.settings.analysisDate ?? null);
+  const job = usePredictionJob();
+  const [exportError, setExportError] = useState<string | null>(null);
+  if (hasPurchases !== true || !manifest) {
+    return (
+      <WaitingForDataPage
+        title="Predictions"
+        table="purchases"
+        promise="Churn risk, expected purchases, lifetime value and the next purchase for every customer, with a check of how well the models predicted a holdout period."
+      />
+    );
+  }
+  const run = manifest.predictions;
+  const currency = manifest.settings.currency;
+  const outOfDate = predictionsOutOfDate(manifest, features.data?.analysisDate ?? null);
+  const download = (make: () => Promise<Blob>, name: string) => {
+    setExportError(null);
+    make()
+      .then((blob) => downloadBlob(blob, name))
+      .catch((error: Error) => setExportError(error.message));
+  };
+  const modelJson = () => {
+    if (!run) return Promise.reject(new Error('No model yet.'));
+    const { bgNbd, gammaGamma, settings, analysisDate, customers, validation, createdAt, notes } = run;
+    const model = {
+      analysisDate,
+      unit: settings.unit,
+      createdAt,
+      customers,
+      bgNbd,
+      gammaGamma,
+      settings,
+      holdout: validation && {
+        calibrationEnd: validation.calibrationEnd,
+        holdoutDays: validation.holdoutDays,
+        customers: validation.customers,
+        calibrationFit: validation.calibrationFit,
+        totals: validation.totals,
+        buckets: validation.buckets,
+        churnAuc: { bgNbd: validation.churn.bgNbdAuc, logistic: validation.churn.logisticAuc },
+        category: validation.category,
+      },
+      notes,
+    };
+    return Promise.resolve(new Blob([JSON.stringify(model, null, 2)], { type: 'application/json' }));
+  };
+  return (
+    <>
+      <h1>Predictions</h1>
+      <p className="muted">
+        As of the analysis date {features.data?.analysisDate ?? '…'} (set it on the Segments page). Everything is
+        computed on this device.
+      </p>
+      <PredictionControls
+        key={run?.createdAt ?? 'none'}
+        lastSettings={run?.settings ?? null}
+        defaultCalibrationEnd={null}
+      />
+      {!run && job.status !== 'running' && <p className="muted">No predictions yet: press “Predict”.</p>}
+      {run && (
+        <>
+          {outOfDate && (
+            <p role="status" className="warning">
+              {outOfDate}
+            </p>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => download(predictionsCsv, 'lantern-predictions.csv')}
+            >
+              Download predictions (CSV)
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => download(predictionsJson, 'lantern-predictions.json')}
+            >
+              Download predictions (JSON)
+            </button>
+            <button type="button" className="button" onClick={() => download(modelJson, 'lantern-model.json')}>
+              Download the fitted model (JSON)
+            </button>
+          </div>
+          {exportError && <p role="alert">{exportError}</p>}
+          <ModelSummary run={run} currency={currency} />
+          <RiskAndValue run={run} currency={currency} />
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">Who to act on</h2>
+            <div className="action-lists">
+              <ActionListPanel list="retain" runAt={run.createdAt} currency={currency} onError={setExportError} />
+              {run.gammaGamma && (
+                <ActionListPanel list="vip" runAt={run.createdAt} currency={currency} onError={setExportError} />
+              )}
+            </div>
+          </section>
+          {run.validation ? (
+            <ValidationPanel validation={run.validation} unit={run.settings.unit} />
+          ) : (
+            <p className="warning">{run.validationNote}</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

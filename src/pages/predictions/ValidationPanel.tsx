@@ -1,0 +1,168 @@
+// The holdout check the user can see: fitted on the calibration period, the model's predictions for
+// the holdout beside what happened, per frequency bucket, over time, by risk decile; the supervised
+// logistic baseline's AUC and feature importance; next-category accuracy against a simple baseline.
+
+import type { HoldoutValidation } from '../../analytics/predictions/holdoutValidation';
+import { BarChart } from '../../components/charts/BarChart';
+import { ChartBox } from '../../components/charts/ChartBox';
+import { TrackingChart } from '../../components/charts/TrackingChart';
+import { formatCount, formatPercent } from '../../lib/format';
+
+const two = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
+const DAY_MS = 86_400_000;
+
+/** Validation charts and tables for one holdout. */
+export function ValidationPanel({ validation, unit }: { validation: HoldoutValidation; unit: string }) {
+  const v = validation;
+  const origin = new Date(Date.parse(v.calibrationEnd) - v.calibrationEndOffsetDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  const error = v.totals.actual > 0 ? (v.totals.predicted - v.totals.actual) / v.totals.actual : NaN;
+  const p = v.calibrationFit.parameters;
+  return (
+    <section aria-labelledby="validation-heading">
+      <h2 id="validation-heading">How well it predicts: holdout check</h2>
+      <p data-testid="validation-summary">
+        Fitted on purchases through {v.calibrationEnd} ({formatCount(v.customers)} customers; r = {p.r.toFixed(3)}, α ={' '}
+        {p.alpha.toFixed(3)} {unit}, a = {p.a.toFixed(3)}, b = {p.b.toFixed(3)}), then asked to predict the next{' '}
+        {formatCount(v.holdoutDays)} days: {two(v.totals.predicted)} repeat purchases predicted,{' '}
+        {formatCount(v.totals.actual)} happened (
+        {Number.isFinite(error) ? `${error >= 0 ? '+' : ''}${(error * 100).toFixed(1)} %` : '—'}).
+      </p>
+      <div className="chart-row">
+        <ChartBox
+          height={232}
+          chart={(width) => (
+            <BarChart
+              title="Holdout repeat purchases per customer, by calibration purchases"
+              labels={v.buckets.map((b, i) => (i === v.buckets.length - 1 ? `${b.x}+` : String(b.x)))}
+              series={[
+                { name: 'actual', colour: '#4e79a7', values: v.buckets.map((b) => b.actual) },
+                { name: 'predicted', colour: '#e15759', values: v.buckets.map((b) => b.predicted) },
+              ]}
+              xLabel="repeat purchases in the calibration period"
+              yLabel="mean holdout purchases"
+              formatValue={two}
+              width={width}
+            />
+          )}
+        />
+        <ChartBox
+          height={252}
+          chart={(width) => (
+            <TrackingChart
+              points={v.tracking}
+              calibrationEndOffsetDays={v.calibrationEndOffsetDays}
+              originDate={origin}
+              width={width}
+            />
+          )}
+        />
+        <ChartBox
+          height={232}
+          chart={(width) => (
+            <BarChart
+              title="No holdout purchase, by decile of the predicted chance of none"
+              labels={v.deciles.map((d) => String(d.decile))}
+              series={[
+                { name: 'happened', colour: '#e15759', values: v.deciles.map((d) => d.eventRate) },
+                { name: 'predicted', colour: '#bab0ac', values: v.deciles.map((d) => d.meanScore) },
+              ]}
+              xLabel="decile (1 = lowest predicted chance of no purchase)"
+              yLabel="share of customers"
+              formatValue={(x) => formatPercent(x)}
+              width={width}
+            />
+          )}
+        />
+      </div>
+      <table className="data-table" data-testid="frequency-buckets">
+        <caption>Mean holdout repeat purchases per customer by calibration repeat purchases</caption>
+        <thead>
+          <tr>
+            <th scope="col">Calibration repeat purchases</th>
+            <th scope="col">Customers</th>
+            <th scope="col">Actual</th>
+            <th scope="col">Predicted</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.buckets.map((b, i) => (
+            <tr key={b.x}>
+              <th scope="row">{i === v.buckets.length - 1 ? `${b.x}+` : b.x}</th>
+              <td>{formatCount(b.customers)}</td>
+              <td>{two(b.actual)}</td>
+              <td>{two(b.predicted)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Churn: BG/NBD against a supervised baseline</h3>
+      <p data-testid="churn-auc">
+        Predicting “no purchase in the holdout” for {formatCount(v.churn.testCustomers)} customers: BG/NBD&apos;s
+        probability of no purchase in that time, AUC {two(v.churn.bgNbdAuc)} (its churn probability 1 − P(alive) alone:
+        AUC {two(v.churn.churnProbabilityAuc)}, since it counts every one-time buyer as alive); logistic regression on
+        recency, frequency, spend and tenure, trained one holdout earlier on {formatCount(v.churn.trainingCustomers)}{' '}
+        customers (label: no purchase in the following {formatCount(v.holdoutDays)} days), AUC{' '}
+        {v.churn.logisticAuc === null ? '—' : two(v.churn.logisticAuc)}.{' '}
+        {v.churn.logisticAuc !== null &&
+          (v.churn.logisticAuc > v.churn.bgNbdAuc
+            ? 'On this data the supervised baseline ranks churners better.'
+            : 'On this data BG/NBD ranks churners at least as well.')}{' '}
+        {v.churn.logisticNote}
+      </p>
+      {v.churn.importance.length > 0 && (
+        <table className="data-table" data-testid="feature-importance">
+          <caption>Logistic baseline: standardised coefficients</caption>
+          <thead>
+            <tr>
+              <th scope="col">Feature</th>
+              <th scope="col">Coefficient</th>
+              <th scope="col">Share of importance</th>
+              <th scope="col">Effect</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.churn.importance.map((f) => (
+              <tr key={f.feature}>
+                <th scope="row">{f.feature}</th>
+                <td>{two(f.coefficient)}</td>
+                <td>{formatPercent(f.share)}</td>
+                <td>{f.direction}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {v.category && (
+        <>
+          <h3>Next category</h3>
+          <table className="data-table" data-testid="category-accuracy">
+            <caption>
+              First holdout purchase&apos;s category for {formatCount(v.category.customers)} customers who bought again
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Predictor</th>
+                <th scope="col">Top-1 accuracy</th>
+                <th scope="col">Top-3 accuracy</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Transitions with back-off (Lantern)</th>
+                <td>{formatPercent(v.category.model.top1)}</td>
+                <td>{formatPercent(v.category.model.top3)}</td>
+              </tr>
+              <tr>
+                <th scope="row">The customer&apos;s most frequent category</th>
+                <td>{formatPercent(v.category.baseline.top1)}</td>
+                <td>{formatPercent(v.category.baseline.top3)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
