@@ -1,5 +1,5 @@
 // Lantern itself: the built app in headless Chromium, driven like a user (file input, Import, then
-// the Customers page), timed by the app's own performance measures, with long tasks and heap recorded.
+// the Customers, Segments and Predictions pages), timed by the app's own performance measures, with long tasks and heap recorded.
 
 import type { Page } from 'playwright-core';
 import type { AppUnderTest } from '../e2e/support/browser';
@@ -25,6 +25,16 @@ export interface LanternRun {
   segmentation: StepTiming;
   /** Of the segmentation: the time inside the ML worker (choosing k and the final clustering). */
   segmentationWorker: StepTiming;
+  /** Predictions page with its defaults: inputs in DuckDB, BG/NBD + Gamma-Gamma fit, scoring, holdout check, tables saved. */
+  predictions: StepTiming;
+  /** Of the predictions: the time inside the ML worker. */
+  predictionsWorker: StepTiming;
+  /** Inside the worker: fitting both models on every customer, and scoring every customer. */
+  predictionsFitMs: number;
+  predictionsScoreMs: number;
+  predictionsValidateMs: number;
+  /** Customers scored. */
+  predictionCustomers: number;
   /** Highest main-thread JS heap seen (performance.memory, Chromium only). */
   peakHeapMb: number | null;
 }
@@ -99,6 +109,21 @@ export async function lanternRun(app: AppUnderTest, csvPath: string, fileName: s
   await page.getByTestId('segmentation-summary').waitFor({ timeout: 20 * 60_000 });
   const segmentation = await step(page, 'lantern:segmentation');
   const segmentationWorker = await step(page, 'lantern:segmentation:worker');
+  await page.goto(`${app.url}#/predictions`);
+  await page.getByRole('button', { name: 'Predict' }).click({ timeout: 60_000 });
+  await page.getByTestId('model-parameters').waitFor({ timeout: 20 * 60_000 });
+  const predictions = await step(page, 'lantern:predictions');
+  const predictionsWorker = await step(page, 'lantern:predictions:worker');
+  const inWorker = await page.evaluate(() =>
+    ['fit', 'score', 'validate'].map(
+      (p) => performance.getEntriesByName(`lantern:predictions:${p}`).at(-1)?.duration ?? NaN,
+    ),
+  );
+  const predictionCustomers = Number(
+    (await page.getByTestId('risk-levels').locator('tbody td:nth-child(3)').allTextContents())
+      .map((t) => Number(t.replace(/\D/g, '')))
+      .reduce((a, b) => a + b, 0),
+  );
   const peak = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.peakHeap);
   await context.close();
   return {
@@ -110,6 +135,12 @@ export async function lanternRun(app: AppUnderTest, csvPath: string, fileName: s
     features,
     segmentation,
     segmentationWorker,
+    predictions,
+    predictionsWorker,
+    predictionsFitMs: inWorker[0] ?? NaN,
+    predictionsScoreMs: inWorker[1] ?? NaN,
+    predictionsValidateMs: inWorker[2] ?? NaN,
+    predictionCustomers,
     peakHeapMb: peak ? peak / 1024 / 1024 : null,
   };
 }

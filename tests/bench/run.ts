@@ -91,7 +91,7 @@ async function main() {
         lantern = await repeat(runs, async (i) => {
           const r = await lanternRun(app, csv, 'purchases.csv');
           console.log(
-            `  Lantern run ${i + 1}: import ${r.import.ms.toFixed(0)} ms (stage ${r.stage.ms.toFixed(0)}, check ${r.check.ms.toFixed(0)}; longest task ${r.import.longestTaskMs.toFixed(0)} ms), save ${r.save.ms.toFixed(0)} ms, features ${r.features.ms.toFixed(0)} ms, segmentation ${r.segmentation.ms.toFixed(0)} ms (worker ${r.segmentationWorker.ms.toFixed(0)}; longest task ${r.segmentation.longestTaskMs.toFixed(0)} ms)`,
+            `  Lantern run ${i + 1}: import ${r.import.ms.toFixed(0)} ms (stage ${r.stage.ms.toFixed(0)}, check ${r.check.ms.toFixed(0)}; longest task ${r.import.longestTaskMs.toFixed(0)} ms), save ${r.save.ms.toFixed(0)} ms, features ${r.features.ms.toFixed(0)} ms, segmentation ${r.segmentation.ms.toFixed(0)} ms (worker ${r.segmentationWorker.ms.toFixed(0)}; longest task ${r.segmentation.longestTaskMs.toFixed(0)} ms), predictions ${r.predictions.ms.toFixed(0)} ms (worker ${r.predictionsWorker.ms.toFixed(0)}: fit ${r.predictionsFitMs.toFixed(0)}, score ${r.predictionsScoreMs.toFixed(0)}, check ${r.predictionsValidateMs.toFixed(0)}; ${r.predictionCustomers} customers; longest task ${r.predictions.longestTaskMs.toFixed(0)} ms)`,
           );
           return r;
         });
@@ -114,6 +114,13 @@ async function main() {
               segmentationMs: median(lantern.map((r) => r.segmentation.ms)),
               segmentationWorkerMs: median(lantern.map((r) => r.segmentationWorker.ms)),
               longestTaskSegmentationMs: Math.max(...lantern.map((r) => r.segmentation.longestTaskMs)),
+              predictionsMs: median(lantern.map((r) => r.predictions.ms)),
+              predictionsWorkerMs: median(lantern.map((r) => r.predictionsWorker.ms)),
+              predictionsFitMs: median(lantern.map((r) => r.predictionsFitMs)),
+              predictionsScoreMs: median(lantern.map((r) => r.predictionsScoreMs)),
+              predictionsValidateMs: median(lantern.map((r) => r.predictionsValidateMs)),
+              predictionCustomers: lantern[0]?.predictionCustomers ?? 0,
+              longestTaskPredictionsMs: Math.max(...lantern.map((r) => r.predictions.longestTaskMs)),
               longestTaskImportMs: Math.max(...lantern.map((r) => r.import.longestTaskMs)),
               longestTaskSaveMs: Math.max(...lantern.map((r) => r.save.longestTaskMs)),
               longestTaskFeaturesMs: Math.max(...lantern.map((r) => r.features.longestTaskMs)),

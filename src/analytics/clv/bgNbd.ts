@@ -45,13 +45,72 @@ export function bgNbdCustomerLogLikelihood(p: BgNbdParameters, x: number, tx: nu
   return a1 + a2 + logSumExp(a3, a4);
 }
 
-/** The summed log-likelihood over customers. */
-export function bgNbdLogLikelihood(p: BgNbdParameters, data: RepeatSummary): number {
-  let total = 0;
+/**
+ * Customers grouped for fast likelihoods: identical (x, t_x, T) merged with a weight, sorted by x, with
+ * the start of each x's run. The gamma and beta terms depend on a customer only through x, so they are
+ * computed once per distinct x; a fit evaluates the likelihood hundreds of times.
+ */
+interface GroupedSummary {
+  xs: number[];
+  /** Customers of xs[g] are rows starts[g] … starts[g + 1] − 1. */
+  starts: number[];
+  tx: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+}
+
+function groupSummary(data: RepeatSummary): GroupedSummary {
+  const rows = new Map<string, { x: number; tx: number; T: number; weight: number }>();
   for (let i = 0; i < data.x.length; i++) {
-    total += bgNbdCustomerLogLikelihood(p, Number(data.x[i]), Number(data.tx[i]), Number(data.T[i]));
+    const x = Number(data.x[i]);
+    const tx = Number(data.tx[i]);
+    const T = Number(data.T[i]);
+    const key = `${x}|${tx}|${T}`;
+    const row = rows.get(key);
+    if (row) row.weight++;
+    else rows.set(key, { x, tx, T, weight: 1 });
+  }
+  const sorted = [...rows.values()].sort((p, q) => p.x - q.x);
+  const xs: number[] = [];
+  const starts: number[] = [];
+  sorted.forEach((row, i) => {
+    if (xs.at(-1) !== row.x) {
+      xs.push(row.x);
+      starts.push(i);
+    }
+  });
+  starts.push(sorted.length);
+  return {
+    xs,
+    starts,
+    tx: Float64Array.from(sorted, (r) => r.tx),
+    T: Float64Array.from(sorted, (r) => r.T),
+    weight: Float64Array.from(sorted, (r) => r.weight),
+  };
+}
+
+function groupedLogLikelihood(p: BgNbdParameters, g: GroupedSummary): number {
+  const { r, alpha, a, b } = p;
+  const base = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
+  const logA = Math.log(a);
+  let total = 0;
+  for (let k = 0; k < g.xs.length; k++) {
+    const x = g.xs[k] as number;
+    const common = base + gammaln(r + x) + betaln(a, b + x);
+    const dropout = logA - Math.log(b + x - 1);
+    const end = g.starts[k + 1] as number;
+    for (let i = g.starts[k] as number; i < end; i++) {
+      const a3 = -(r + x) * Math.log(alpha + (g.T[i] as number));
+      const term = x === 0 ? a3 : logSumExp(a3, dropout - (r + x) * Math.log(alpha + (g.tx[i] as number)));
+      total += (g.weight[i] as number) * (common + term);
+    }
   }
   return total;
+}
+
+/** The summed log-likelihood over customers. */
+export function bgNbdLogLikelihood(p: BgNbdParameters, data: RepeatSummary): number {
+  return groupedLogLikelihood(p, groupSummary(data));
 }
 
 export interface BgNbdFit {
@@ -71,9 +130,10 @@ export interface FitOptions {
 export function fitBgNbd(data: RepeatSummary, options: FitOptions = {}): BgNbdFit {
   const maxIterations = options.maxIterations ?? 10_000;
   const n = data.x.length;
+  const grouped = groupSummary(data);
   // The mean of the negative log-likelihood keeps the tolerance meaningful whatever the number of customers.
   const result = minimiseOverPositives(
-    ([r = 1, alpha = 1, a = 1, b = 1]) => -bgNbdLogLikelihood({ r, alpha, a, b }, data) / Math.max(n, 1),
+    ([r = 1, alpha = 1, a = 1, b = 1]) => -groupedLogLikelihood({ r, alpha, a, b }, grouped) / Math.max(n, 1),
     4,
     maxIterations,
   );

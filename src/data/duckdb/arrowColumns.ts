@@ -30,3 +30,20 @@ export function numericColumns(table: ArrowTableLike): Record<string, Float64Arr
   }
   return columns;
 }
+
+/** Column-wise concatenation of per-batch columns (a result read batch by batch). */
+export function concatColumns(parts: readonly Record<string, Float64Array>[]): Record<string, Float64Array> {
+  const names = Object.keys(parts[0] ?? {});
+  const out: Record<string, Float64Array> = {};
+  for (const name of names) {
+    const column = new Float64Array(parts.reduce((n, p) => n + (p[name]?.length ?? 0), 0));
+    let at = 0;
+    for (const part of parts) {
+      const piece = part[name] ?? new Float64Array(0);
+      column.set(piece, at);
+      at += piece.length;
+    }
+    out[name] = column;
+  }
+  return out;
+}

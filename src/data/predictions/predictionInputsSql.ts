@@ -102,17 +102,26 @@ export const CATEGORY_NAMES_SQL = `SELECT category FROM ${TRANSACTION_DAYS_TABLE
   WHERE category IS NOT NULL GROUP BY category ORDER BY category`;
 
 /**
- * Each summary customer's transaction categories up to `asOf`, in date order, as (customer index, code) rows;
- * the index is the customer's position in `customerSummarySql(summaryAsOf)`.
+ * Each summary customer's transaction categories up to `asOf`, in customer then date order, as small
+ * integers (1M purchase days cross to the page as 2 MB, not 16), with `categoryCountsSql` giving how many
+ * belong to each customer of `customerSummarySql(summaryAsOf)`.
  */
 export function categorySequenceSql(summaryAsOf: string, asOf: string): string {
   return `WITH ids AS (${summaryCustomerIdsSql(summaryAsOf)}),
-      codes AS (SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS code
+      codes AS (SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS SMALLINT) AS code
                 FROM (${CATEGORY_NAMES_SQL}))
-    SELECT CAST(ids.idx AS DOUBLE) AS customer_index, CAST(codes.code AS DOUBLE) AS code
+    SELECT codes.code
     FROM ${TRANSACTION_DAYS_TABLE} t JOIN ids USING (customer_id) JOIN codes USING (category)
     WHERE t.day <= ${date(asOf)}
     ORDER BY ids.idx, t.day`;
+}
+
+/** How many categorised transactions up to `asOf` each customer of `customerSummarySql(summaryAsOf)` has, in its order. */
+export function categoryCountsSql(summaryAsOf: string, asOf: string): string {
+  return `WITH ids AS (${summaryCustomerIdsSql(summaryAsOf)})
+    SELECT CAST(count(t.category) AS INTEGER) AS n
+    FROM ids LEFT JOIN ${TRANSACTION_DAYS_TABLE} t ON t.customer_id = ids.customer_id AND t.day <= ${date(asOf)}
+    GROUP BY ids.idx ORDER BY ids.idx`;
 }
 
 /** Each summary customer's first category after `after` (through `until`), or NULL: the next-category truth. */

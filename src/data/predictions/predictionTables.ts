@@ -27,7 +27,7 @@ const values = <T extends string>(names: readonly T[], extra: (name: T) => strin
 export async function writePredictionTables(
   conn: SqlConnection,
   result: PredictionResult,
-  summary: CustomerSummaryColumns,
+  summary: Pick<CustomerSummaryColumns, 'x' | 'tx' | 'recency_days'>,
 ): Promise<void> {
   const o = result.predictions;
   const n = o.probabilityAlive.length;

@@ -14,6 +14,7 @@ import { readFeatureSources } from '../features/computeCustomerFeatures';
 import type { SqlConnection } from '../sql';
 import {
   CATEGORY_NAMES_SQL,
+  categoryCountsSql,
   categorySequenceSql,
   cohortRepeatsByDaySql,
   customerSummarySql,
@@ -60,12 +61,12 @@ async function readSequences(
   asOf: string,
   customers: number,
 ): Promise<CategorySequences> {
-  const rows = await conn.queryNumericColumns(categorySequenceSql(summaryAsOf, asOf));
-  const index = rows.customer_index ?? new Float64Array(0);
+  const counts = (await conn.queryNumericColumns(categoryCountsSql(summaryAsOf, asOf))).n ?? new Float64Array(0);
+  if (counts.length !== customers) throw new Error(`Category counts for ${counts.length} of ${customers} customers.`);
   const offsets = new Int32Array(customers + 1);
-  for (const i of index) offsets[i + 1] = (offsets[i + 1] ?? 0) + 1;
-  for (let i = 0; i < customers; i++) offsets[i + 1] = (offsets[i + 1] ?? 0) + (offsets[i] ?? 0);
-  return { offsets, categories: Int32Array.from(rows.code ?? []) };
+  for (let i = 0; i < customers; i++) offsets[i + 1] = (offsets[i] ?? 0) + (counts[i] ?? 0);
+  const codes = (await conn.queryNumericColumns(categorySequenceSql(summaryAsOf, asOf))).code ?? new Float64Array(0);
+  return { offsets, categories: Int32Array.from(codes) };
 }
 
 /** Everything the prediction job needs, read from the open workspace's purchases as of `analysisDate`. */

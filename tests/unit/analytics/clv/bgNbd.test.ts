@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  bgNbdCustomerLogLikelihood,
   bgNbdLogLikelihood,
   conditionalExpectedPurchases,
   expectedPurchases,
@@ -64,6 +65,15 @@ describe('BG/NBD on CDNOW (weeks)', () => {
   it('has the published log-likelihood at the published parameters', () => {
     const ll = bgNbdLogLikelihood({ r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }, data);
     expect(ll).toBeCloseTo(-9582.43, 1);
+  });
+
+  it('sums the per-customer likelihood exactly, though it computes the gamma and beta terms once per x', () => {
+    const p = { r: 0.31, alpha: 5.2, a: 0.9, b: 2.1 };
+    let direct = 0;
+    for (let i = 0; i < data.x.length; i++) {
+      direct += bgNbdCustomerLogLikelihood(p, data.x[i] ?? 0, data.tx[i] ?? 0, data.T[i] ?? 0);
+    }
+    expect(bgNbdLogLikelihood(p, data)).toBeCloseTo(direct, 8);
   });
 
   it('fits the published parameters by maximum likelihood', () => {

@@ -82,6 +82,11 @@ describe('fitGammaGamma on CDNOW', () => {
     expect(fit.converged).toBe(true);
   });
 
+  it('reports the log-likelihood the plain per-customer sum gives at its parameters', () => {
+    // The fit caches the gamma terms per distinct x; the exported likelihood does not.
+    expect(fit.logLikelihood).toBeCloseTo(gammaGammaLogLikelihood(fit.parameters, x, meanSpend), 6);
+  });
+
   it.each([
     ['p', 6.25, 6.2488],
     ['q', 3.74, 3.7446],
