@@ -110,7 +110,7 @@ export async function lanternRun(app: AppUnderTest, csvPath: string, fileName: s
   const segmentation = await step(page, 'lantern:segmentation');
   const segmentationWorker = await step(page, 'lantern:segmentation:worker');
   await page.goto(`${app.url}#/predictions`);
-  await page.getByRole('button', { name: 'Predict' }).click({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Predict', exact: true }).click({ timeout: 60_000 });
   await page.getByTestId('model-parameters').waitFor({ timeout: 20 * 60_000 });
   const predictions = await step(page, 'lantern:predictions');
   const predictionsWorker = await step(page, 'lantern:predictions:worker');

@@ -49,7 +49,7 @@ const riskCounts = (p: Page) =>
 describe('predictions in the browser', () => {
   it('fits the demo in the worker with the same parameters and risk levels as Node', async () => {
     await page.goto(`${app.url}?demo#/predictions`);
-    const run = page.getByRole('button', { name: 'Predict' });
+    const run = page.getByRole('button', { name: 'Predict', exact: true });
     await run.waitFor({ timeout: 120_000 });
     await run.click();
     await page.getByTestId('model-parameters').waitFor({ timeout: 120_000 });
@@ -123,6 +123,19 @@ describe('predictions in the browser', () => {
       /^(Last bought \d+ days? ago, usually buys every \d+ days?|Bought on one day only)/,
     );
     expect(await card.textContent()).toContain('Retention campaign');
+  });
+
+  it('a run that cannot fit says why and keeps the last good model', async () => {
+    await page.goto(`${app.url}#/predictions`);
+    await page.getByTestId('model-parameters').waitFor({ timeout: 60_000 });
+    const before = await page.getByTestId('bgnbd-parameters').textContent();
+    await page.getByLabel('Features as of').fill('1990-01-01');
+    await page.getByRole('button', { name: 'Use the last purchase day' }).waitFor();
+    await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await page.getByText(/The analysis date 1990-01-01 is before the first purchase \(\d{4}-\d{2}-\d{2}\)/).waitFor();
+    expect(await page.getByTestId('bgnbd-parameters').textContent()).toBe(before);
+    await page.getByRole('button', { name: 'Use the last purchase day' }).click();
+    await expect.poll(() => page.getByLabel('Features as of').inputValue()).toBe(inNode.analysisDate);
   });
 
   it('made no request to another origin', () => {

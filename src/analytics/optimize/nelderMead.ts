@@ -82,7 +82,7 @@ export function nelderMead(
 /**
  * Minimises `f` over positive parameters by Nelder–Mead on their logarithms, starting at all ones,
  * then restarts once from the optimum (which re-opens a simplex that may have collapsed on the way).
- * `maxIterations` caps each of the two runs.
+ * `maxIterations` caps each of the two runs; the iterations reported are both runs'.
  */
 export function minimiseOverPositives(
   f: (positives: number[]) => number,
@@ -90,12 +90,12 @@ export function minimiseOverPositives(
   maxIterations: number,
 ): { parameters: number[]; value: number; iterations: number; converged: boolean } {
   const objective = (z: readonly number[]) => f(z.map(Math.exp));
-  let result = nelderMead(objective, new Array<number>(dimensions).fill(0), { tolerance: 1e-12, maxIterations });
-  result = nelderMead(objective, result.x, { tolerance: 1e-12, maxIterations, initialStep: 0.1 });
+  const first = nelderMead(objective, new Array<number>(dimensions).fill(0), { tolerance: 1e-12, maxIterations });
+  const result = nelderMead(objective, first.x, { tolerance: 1e-12, maxIterations, initialStep: 0.1 });
   return {
     parameters: result.x.map(Math.exp),
     value: result.value,
-    iterations: result.iterations,
+    iterations: first.iterations + result.iterations,
     converged: result.converged,
   };
 }

@@ -25,6 +25,7 @@ import {
   type CustomerSummaryColumns,
   type ValidationInput,
 } from './predictionInput';
+import { RISK_LEVELS, riskLevelCode, type PredictionSettings, type RiskLevel } from './predictionSettings';
 
 export const FREQUENCY_BUCKETS = 8;
 
@@ -61,6 +62,16 @@ export interface CategoryAccuracy {
   baseline: { top1: number; top3: number };
 }
 
+/** How the churn risk levels users act on fared: customers per level at the calibration end and the share that did not buy in the holdout. */
+export interface RiskLevelCheck {
+  level: RiskLevel;
+  customers: number;
+  /** Of them, those with a repeat purchase in the calibration period (one-time buyers are always Low: P(alive) = 1). */
+  repeatCustomers: number;
+  meanChurnProbability: number;
+  noPurchaseRate: number;
+}
+
 export interface HoldoutValidation {
   calibrationEnd: string;
   holdoutDays: number;
@@ -72,6 +83,7 @@ export interface HoldoutValidation {
   totals: { actual: number; predicted: number };
   /** By BG/NBD's P(no purchase in the holdout), lowest first, with the share that indeed did not buy. */
   deciles: { decile: number; customers: number; meanScore: number; eventRate: number }[];
+  riskLevels: RiskLevelCheck[];
   churn: ChurnBaseline;
   category: CategoryAccuracy | null;
 }
@@ -174,6 +186,7 @@ function trackingCurve(v: ValidationInput, fit: BgNbdFit, unitDays: number): Tra
 /** Fits BG/NBD on the calibration period and compares its holdout predictions with what happened. */
 export function validateOnHoldout(
   v: ValidationInput,
+  riskThresholds: PredictionSettings['riskThresholds'],
   categoryCount: number,
   unitDays: number,
   unitName: string,
@@ -209,6 +222,25 @@ export function validateOnHoldout(
     churnScore[i] = 1 - probabilityAlive(p, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
     noPurchaseScore[i] = 1 - probabilityPurchaseWithin(p, horizon, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
   }
+  const noPurchase = noHoldoutPurchase(cal);
+  const riskLevels: RiskLevelCheck[] = RISK_LEVELS.map((level) => ({
+    level,
+    customers: 0,
+    repeatCustomers: 0,
+    meanChurnProbability: 0,
+    noPurchaseRate: 0,
+  }));
+  churnScore.forEach((churn, i) => {
+    const check = riskLevels[riskLevelCode(churn, riskThresholds)] as RiskLevelCheck;
+    check.customers++;
+    if ((cal.x[i] ?? 0) > 0) check.repeatCustomers++;
+    check.meanChurnProbability += churn;
+    check.noPurchaseRate += noPurchase[i] ?? 0;
+  });
+  for (const check of riskLevels) {
+    check.meanChurnProbability = check.customers ? check.meanChurnProbability / check.customers : NaN;
+    check.noPurchaseRate = check.customers ? check.noPurchaseRate / check.customers : NaN;
+  }
   for (const b of buckets) {
     if (b.customers === 0) continue;
     b.actual /= b.customers;
@@ -238,7 +270,8 @@ export function validateOnHoldout(
     calibrationEndOffsetDays: v.calibrationEndOffsetDays,
     totals,
     // Deciles of the model's risk of no purchase in the holdout: 1 − P(alive) alone ties every one-time buyer at 0.
-    deciles: riskDeciles(noPurchaseScore, noHoldoutPurchase(cal)),
+    deciles: riskDeciles(noPurchaseScore, noPurchase),
+    riskLevels,
     churn: churnBaseline(v, unitDays, noPurchaseScore, churnScore),
     category,
   };

@@ -16,7 +16,7 @@ import { customerLifetimeValue } from '../clv/lifetimeValue';
 import { fitCategoryModel, predictNextCategory } from '../nextPurchase/nextCategory';
 import { pearsonCorrelation } from '../stats';
 import { validateOnHoldout, type HoldoutValidation } from './holdoutValidation';
-import { checkSummaryFits, PredictionInputError, type PredictionInput } from './predictionInput';
+import { checkSummaryFits, PredictionInputError, type DataCounts, type PredictionInput } from './predictionInput';
 import { riskLevelCode, UNIT_DAYS, type PredictionSettings } from './predictionSettings';
 
 export type PredictionPhase = 'fitting' | 'scoring' | 'validating' | 'saving';
@@ -78,6 +78,7 @@ export interface PredictionResult {
   validation: HoldoutValidation | null;
   validationNote: string | null;
   notes: string[];
+  dataCounts: DataCounts | null;
   predictions: CustomerPredictions;
   timings: { fitMs: number; scoreMs: number; validateMs: number };
 }
@@ -128,10 +129,16 @@ function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | 
   );
   if (!fit.converged) {
     throw new ModelDidNotConvergeError(
-      `The spend (Gamma-Gamma) fit did not converge after ${fit.iterations} iterations; the last good model is kept.`,
+      `The spend (Gamma-Gamma) fit did not converge after ${fit.iterations} iterations (${input.maxIterations ?? 10_000} per Nelder–Mead run); the last good model is kept.`,
     );
   }
   const { p, q, gamma } = fit.parameters;
+  if (!(q > 1)) {
+    notes.push(
+      `Spend per purchase is too heavy-tailed for the spend model to have a finite mean (q = ${q.toFixed(3)} ≤ 1); lifetime value is not computed.`,
+    );
+    return null;
+  }
   const correlation = pearsonCorrelation(fx, fm);
   if (Math.abs(correlation) >= 0.3) {
     notes.push(
@@ -145,7 +152,7 @@ function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | 
     converged: fit.converged,
     customers: fit.customers,
     frequencySpendCorrelation: correlation,
-    populationMeanSpend: q > 1 ? (p * gamma) / (q - 1) : NaN,
+    populationMeanSpend: (p * gamma) / (q - 1),
   };
 }
 
@@ -166,7 +173,7 @@ export function predictCustomers(
   );
   if (!bgNbd.converged) {
     throw new ModelDidNotConvergeError(
-      `The BG/NBD fit did not converge after ${bgNbd.iterations} iterations; the last good model is kept.`,
+      `The BG/NBD fit did not converge after ${bgNbd.iterations} iterations (${input.maxIterations ?? 10_000} per Nelder–Mead run); the last good model is kept.`,
     );
   }
   const parameters = Object.values(bgNbd.parameters);
@@ -280,6 +287,7 @@ export function predictCustomers(
     try {
       validation = validateOnHoldout(
         input.validation,
+        settings.riskThresholds,
         input.categoryNames.length,
         unitDays,
         settings.unit,
@@ -305,6 +313,7 @@ export function predictCustomers(
     validation,
     validationNote,
     notes,
+    dataCounts: input.dataCounts ?? null,
     predictions: out,
     timings: { fitMs, scoreMs, validateMs: performance.now() - validateStarted },
   };

@@ -46,6 +46,16 @@ export interface ValidationInput {
   holdoutFirstCategory: Int32Array | null;
 }
 
+export interface DataCounts {
+  /** Purchase days (customer × day) up to the analysis date. */
+  transactions: number;
+  customers: number;
+  firstDay: string;
+  lastDay: string;
+  returnLines: number;
+  nonPositiveLines: number;
+}
+
 export interface PredictionInput {
   settings: PredictionSettings;
   analysisDate: string;
@@ -55,6 +65,8 @@ export interface PredictionInput {
   validation: ValidationInput | null;
   /** Notes from reading the data (returns and non-positive lines left out, …), shown with the model. */
   dataNotes: string[];
+  /** What the models were fitted on, for the model's export. */
+  dataCounts?: DataCounts;
   /** Nelder–Mead iteration cap (tests lower it to see non-convergence). */
   maxIterations?: number;
 }

@@ -31,6 +31,20 @@ export function transactionDaysSql(asOf: string, sources: FeatureSources): strin
     GROUP BY customer_id, CAST(purchase_date AS DATE)`;
 }
 
+/** At most this many categories are modelled; rarer ones are merged into OTHER_CATEGORY. */
+export const MAX_CATEGORIES = 200;
+export const OTHER_CATEGORY = 'Other (rarer categories)';
+
+/** Merges every category outside the `MAX_CATEGORIES − 1` most frequent into one (product names mapped as categories, say). */
+export const MERGE_RARE_CATEGORIES_SQL = `UPDATE ${TRANSACTION_DAYS_TABLE} SET category = '${OTHER_CATEGORY}'
+  WHERE category IS NOT NULL AND category NOT IN (
+    SELECT category FROM ${TRANSACTION_DAYS_TABLE} WHERE category IS NOT NULL
+    GROUP BY category ORDER BY count(*) DESC, category LIMIT ${MAX_CATEGORIES - 1}
+  )`;
+
+/** Distinct categories of the transaction days. */
+export const CATEGORY_COUNT_SQL = `SELECT count(DISTINCT category) AS n FROM ${TRANSACTION_DAYS_TABLE}`;
+
 /** Drops the working table once the inputs are read. */
 export const DROP_TRANSACTION_DAYS_SQL = `DROP TABLE IF EXISTS ${TRANSACTION_DAYS_TABLE}`;
 
@@ -108,7 +122,7 @@ export const CATEGORY_NAMES_SQL = `SELECT category FROM ${TRANSACTION_DAYS_TABLE
  */
 export function categorySequenceSql(summaryAsOf: string, asOf: string): string {
   return `WITH ids AS (${summaryCustomerIdsSql(summaryAsOf)}),
-      codes AS (SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS SMALLINT) AS code
+      codes AS (SELECT category, CAST(row_number() OVER (ORDER BY category) - 1 AS INTEGER) AS code
                 FROM (${CATEGORY_NAMES_SQL}))
     SELECT codes.code
     FROM ${TRANSACTION_DAYS_TABLE} t JOIN ids USING (customer_id) JOIN codes USING (category)

@@ -97,12 +97,14 @@ export async function writePredictionTables(
       `Predictions were computed for ${n} customers but ${Number(check?.n)} were written; nothing was saved.`,
     );
   }
-  // Churn's confidence is how far its probability is from a coin flip (0 at 50 %, 1 at 0 % or 100 %).
+  // Churn's confidence is how far its probability is from a coin flip (0 at 50 %, 1 at 0 % or 100 %),
+  // and 0 for one-time buyers, whom BG/NBD counts as alive by assumption rather than from evidence.
   await conn.query(`CREATE OR REPLACE TABLE ${PREDICTIONS_TABLE} AS
     SELECT customer_id || ':' || prediction_type AS id, customer_id, prediction_type, probability, value, confidence, label
     FROM (
       SELECT customer_id, 'churn' AS prediction_type, churn_probability AS probability, expected_purchases AS value,
-        abs(2 * churn_probability - 1) AS confidence, risk_level AS label, 1 AS k FROM ${CUSTOMER_PREDICTIONS_TABLE}
+        CASE WHEN repeat_purchases > 0 THEN abs(2 * churn_probability - 1) ELSE 0 END AS confidence,
+        risk_level AS label, 1 AS k FROM ${CUSTOMER_PREDICTIONS_TABLE}
       UNION ALL
       SELECT customer_id, 'lifetime_value', probability_alive, lifetime_value, ltv_confidence, ltv_tier, 2
       FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE lifetime_value IS NOT NULL

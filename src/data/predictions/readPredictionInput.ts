@@ -13,7 +13,11 @@ import { UNIT_DAYS, type PredictionSettings } from '../../analytics/predictions/
 import { readFeatureSources } from '../features/computeCustomerFeatures';
 import type { SqlConnection } from '../sql';
 import {
+  CATEGORY_COUNT_SQL,
   CATEGORY_NAMES_SQL,
+  MAX_CATEGORIES,
+  MERGE_RARE_CATEGORIES_SQL,
+  OTHER_CATEGORY,
   categoryCountsSql,
   categorySequenceSql,
   cohortRepeatsByDaySql,
@@ -101,12 +105,23 @@ export async function readPredictionInput(
   const nonPositive = Number(spend?.non_positive_lines ?? 0);
   if (nonPositive > 0) {
     dataNotes.push(
-      `${nonPositive.toLocaleString('en')} purchase line${nonPositive === 1 ? '' : 's'} with zero or negative amounts (not marked as returns) count as purchases but add nothing to spend.`,
+      `${nonPositive.toLocaleString('en')} purchase line${nonPositive === 1 ? '' : 's'} with zero or negative amounts (not marked as returns) count${nonPositive === 1 ? 's' : ''} towards purchase days, and ${nonPositive === 1 ? 'its amount' : 'their amounts'} towards the day’s spend.`,
     );
   }
   const returns = Number(spend?.return_lines ?? 0);
-  if (returns > 0) dataNotes.push(`${returns.toLocaleString('en')} return lines are not counted as purchases.`);
+  if (returns > 0) {
+    dataNotes.push(
+      `${returns.toLocaleString('en')} return line${returns === 1 ? ' is' : 's are'} not counted: neither as purchases nor against spend (the models describe buying).`,
+    );
+  }
 
+  const [categories] = await conn.query<{ n: number }>(CATEGORY_COUNT_SQL);
+  if (Number(categories?.n) > MAX_CATEGORIES) {
+    await conn.query(MERGE_RARE_CATEGORIES_SQL);
+    dataNotes.push(
+      `${Number(categories?.n).toLocaleString('en')} categories: the next-category model uses the ${MAX_CATEGORIES - 1} most frequent and one “${OTHER_CATEGORY}”.`,
+    );
+  }
   const current = await readSummary(conn, analysisDate, unitDays, null);
   const categoryNames = (await conn.query<{ category: string }>(CATEGORY_NAMES_SQL)).map((r) => r.category);
   const currentSequences =
@@ -147,5 +162,13 @@ export async function readPredictionInput(
       `The calibration end ${settings.calibrationEnd} is not between the first purchase (${firstDay}) and the analysis date (${analysisDate}), so there is no holdout to validate on.`,
     );
   }
-  return { settings, analysisDate, current, categoryNames, currentSequences, validation, dataNotes };
+  const dataCounts = {
+    transactions: Number(counts.transactions),
+    customers: Number(counts.customers),
+    firstDay: counts.first_day,
+    lastDay: counts.last_day ?? counts.first_day,
+    returnLines: returns,
+    nonPositiveLines: nonPositive,
+  };
+  return { settings, analysisDate, current, categoryNames, currentSequences, validation, dataNotes, dataCounts };
 }

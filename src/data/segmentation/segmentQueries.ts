@@ -4,6 +4,7 @@
 import { RFM_SEGMENTS } from '../../analytics/rfm';
 import { CUSTOMER_FEATURES_TABLE } from '../features/customerFeaturesSql';
 import { csvSafeSql, sqlIdent, sqlString, type SqlConnection, type SqlRow } from '../sql';
+import { CUSTOMER_PREDICTIONS_TABLE } from '../predictions/predictionTables';
 import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE } from './segmentTables';
 
 async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
@@ -74,18 +75,33 @@ export interface CustomerListQuery {
   descending: boolean;
 }
 
-/** Columns of the customer list: features, then the segment and RFM when a segmentation exists. */
+/** The prediction columns the customer list shows (when predictions exist) and what each sorts by. */
+const PREDICTION_LIST_COLUMNS: Record<string, { select: string; sort: string }> = {
+  risk_level: { select: 'cp.risk_level', sort: 'cp.churn_probability' },
+  churn_probability: { select: 'CAST(round(cp.churn_probability, 3) AS VARCHAR)', sort: 'cp.churn_probability' },
+  lifetime_value: { select: 'CAST(round(cp.lifetime_value, 2) AS VARCHAR)', sort: 'cp.lifetime_value' },
+};
+
+/** Columns of the customer list: features, then the segment and RFM, and predictions, when those exist. */
 export async function customerListColumns(conn: SqlConnection): Promise<string[]> {
   const features = await columnsOf(conn, CUSTOMER_FEATURES_TABLE);
-  if (!(await tableExists(conn, CUSTOMER_SEGMENTS_TABLE))) return features;
-  return [...features, 'segment_id', 'segment', 'rfm_segment', 'rfm_score'];
+  const segments = (await tableExists(conn, CUSTOMER_SEGMENTS_TABLE))
+    ? ['segment_id', 'segment', 'rfm_segment', 'rfm_score']
+    : [];
+  const predictions = (await tableExists(conn, CUSTOMER_PREDICTIONS_TABLE)) ? Object.keys(PREDICTION_LIST_COLUMNS) : [];
+  return [...features, ...segments, ...predictions];
 }
 
 async function customerListFrom(conn: SqlConnection, query: CustomerListQuery): Promise<string> {
   const segmented = await tableExists(conn, CUSTOMER_SEGMENTS_TABLE);
-  const join = segmented
-    ? `LEFT JOIN ${CUSTOMER_SEGMENTS_TABLE} cs USING (customer_id) LEFT JOIN ${SEGMENTS_TABLE} sg ON sg.segment_id = cs.segment_id`
-    : '';
+  const join = [
+    segmented
+      ? `LEFT JOIN ${CUSTOMER_SEGMENTS_TABLE} cs USING (customer_id) LEFT JOIN ${SEGMENTS_TABLE} sg ON sg.segment_id = cs.segment_id`
+      : '',
+    (await tableExists(conn, CUSTOMER_PREDICTIONS_TABLE))
+      ? `LEFT JOIN ${CUSTOMER_PREDICTIONS_TABLE} cp ON cp.customer_id = f.customer_id`
+      : '',
+  ].join(' ');
   const where = [
     query.segmentId !== null && segmented ? `cs.segment_id = ${Math.floor(query.segmentId)}` : '',
     query.rfmSegment && segmented ? `cs.rfm_segment = ${sqlString(query.rfmSegment)}` : '',
@@ -114,18 +130,21 @@ export async function readCustomerWindow(
     if (c === 'rfm_segment') return `cs.rfm_segment AS rfm_segment`;
     if (c === 'rfm_score')
       return `CAST(cs.rfm_r AS VARCHAR) || CAST(cs.rfm_f AS VARCHAR) || CAST(cs.rfm_m AS VARCHAR) AS rfm_score`;
+    const prediction = PREDICTION_LIST_COLUMNS[c];
+    if (prediction) return `${prediction.select} AS ${sqlIdent(c)}`;
     return `CAST(f.${sqlIdent(c)} AS VARCHAR) AS ${sqlIdent(c)}`;
   });
   if (!columns.includes(query.sortColumn)) throw new Error(`No column ${query.sortColumn} to sort by.`);
   const sortExpression =
-    query.sortColumn === 'segment' || query.sortColumn === 'segment_id'
+    PREDICTION_LIST_COLUMNS[query.sortColumn]?.sort ??
+    (query.sortColumn === 'segment' || query.sortColumn === 'segment_id'
       ? 'cs.segment_id'
       : query.sortColumn === 'rfm_segment' || query.sortColumn === 'rfm_score'
         ? query.sortColumn === 'rfm_segment'
           ? 'cs.rfm_segment'
           : // TINYINT arithmetic would overflow: widen before combining the three digits.
             'CAST(cs.rfm_r AS INTEGER) * 100 + CAST(cs.rfm_f AS INTEGER) * 10 + CAST(cs.rfm_m AS INTEGER)'
-        : `f.${sqlIdent(query.sortColumn)}`;
+        : `f.${sqlIdent(query.sortColumn)}`);
   const rows = await conn.query(
     `SELECT ${select.join(', ')} ${await customerListFrom(conn, query)}
      ORDER BY ${sortExpression} ${query.descending ? 'DESC' : 'ASC'} NULLS LAST, f.customer_id

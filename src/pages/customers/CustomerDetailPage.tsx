@@ -11,6 +11,7 @@ import { useWorkspace } from '../../hooks/useWorkspace';
 import { plainText } from '../../lib/csv';
 import { formatCount } from '../../lib/format';
 import { CustomerPredictionsCard } from './CustomerPredictionsCard';
+import { predictionsOutOfDate } from '../../hooks/usePredictions';
 
 const text = (value: unknown) => plainText(value) || '–';
 
@@ -78,6 +79,7 @@ export function CustomerDetailPage() {
           customerId={customerId}
           run={manifest.predictions}
           currency={manifest.settings.currency}
+          outOfDate={predictionsOutOfDate(manifest, features.data?.analysisDate ?? null)}
         />
       )}
       {detail.data?.features && (

@@ -13,10 +13,13 @@ export function CustomerPredictionsCard({
   customerId,
   run,
   currency,
+  outOfDate,
 }: {
   customerId: string;
   run: PredictionRun;
   currency: string;
+  /** Why the stored predictions no longer match the data (null when they do). */
+  outOfDate: string | null;
 }) {
   const prediction = useCustomerPredictions(customerId, run.createdAt);
   const p = prediction.data;
@@ -34,6 +37,11 @@ export function CustomerPredictionsCard({
   return (
     <section aria-labelledby="predictions-heading" className="card-like" data-testid="customer-predictions">
       <h2 id="predictions-heading">Predictions (as of {run.analysisDate})</h2>
+      {outOfDate && (
+        <p role="status" className="warning">
+          {outOfDate}
+        </p>
+      )}
       <p data-testid="prediction-explanation">{reason}</p>
       <dl className="legend">
         <div>

@@ -18,6 +18,9 @@ const LABELS: Record<string, string> = {
   segment: 'Segment',
   rfm_segment: 'RFM segment',
   rfm_score: 'RFM score',
+  risk_level: 'Churn risk',
+  churn_probability: 'Churn probability',
+  lifetime_value: 'Lifetime value',
 };
 
 /** Customers with their per-customer features as of the analysis date. */

@@ -60,9 +60,11 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
           <li data-testid="spend-correlation">
             Spend per purchase and number of repeat purchases: correlation r = {fixed(gg.frequencySpendCorrelation, 3)}{' '}
             among the spend model&apos;s customers (the model assumes they are independent;{' '}
-            {Math.abs(gg.frequencySpendCorrelation) < 0.3
-              ? 'weak, as it should be'
-              : 'too strong: read LTV with caution'}
+            {!Number.isFinite(gg.frequencySpendCorrelation)
+              ? 'not measurable: spend or purchases do not vary'
+              : Math.abs(gg.frequencySpendCorrelation) < 0.3
+                ? 'weak, as it should be'
+                : 'too strong: read LTV with caution'}
             ). A customer with no repeat history is expected to spend {money.format(gg.populationMeanSpend)} per
             purchase.
           </li>

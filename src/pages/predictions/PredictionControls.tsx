@@ -8,19 +8,27 @@ import {
   type PredictionSettings,
   type TimeUnit,
 } from '../../analytics/predictions/predictionSettings';
+import { AnalysisDateField } from '../../components/ui/AnalysisDateField';
 import { JobStatus } from '../../components/ui/JobStatus';
 import { usePredictionJob } from '../../hooks/usePredictionJob';
 
 interface PredictionControlsProps {
   lastSettings: PredictionSettings | null;
-  /** The holdout's default end when the user sets none (shown as the placeholder). */
-  defaultCalibrationEnd: string | null;
+  analysisDate: string | null;
+  lastPurchaseDay: string | null;
+  /** The calibration end the last run used (shown when the field is empty). */
+  lastCalibrationEnd: string | null;
 }
 
 const percent = (v: number) => String(Math.round(v * 1000) / 10);
 
 /** Settings and the Run button of the prediction models. */
-export function PredictionControls({ lastSettings, defaultCalibrationEnd }: PredictionControlsProps) {
+export function PredictionControls({
+  lastSettings,
+  analysisDate,
+  lastPurchaseDay,
+  lastCalibrationEnd,
+}: PredictionControlsProps) {
   const job = usePredictionJob();
   const start = lastSettings ?? DEFAULT_PREDICTION_SETTINGS;
   const [unit, setUnit] = useState<TimeUnit>(start.unit);
@@ -52,6 +60,7 @@ export function PredictionControls({ lastSettings, defaultCalibrationEnd }: Pred
         if (problems.length === 0) void job.start(settings);
       }}
     >
+      <AnalysisDateField analysisDate={analysisDate} lastPurchaseDay={lastPurchaseDay} disabled={running} />
       <fieldset disabled={running}>
         <legend>Models</legend>
         <div className="inline-fields">
@@ -86,15 +95,13 @@ export function PredictionControls({ lastSettings, defaultCalibrationEnd }: Pred
             <input
               type="date"
               value={calibrationEnd}
-              placeholder={defaultCalibrationEnd ?? ''}
               onChange={(e) => setCalibrationEnd(e.target.value)}
               aria-describedby="calibration-help"
             />
           </label>
           <span id="calibration-help" className="muted">
-            {defaultCalibrationEnd
-              ? `Empty: ${defaultCalibrationEnd}, leaving the last third of the period as holdout.`
-              : 'Empty: two thirds of the way through the data, leaving the last third as holdout.'}
+            Empty: two thirds of the way through the data, leaving the last third as holdout
+            {lastCalibrationEnd && !calibrationEnd ? ` (the last run: through ${lastCalibrationEnd})` : ''}.
           </span>
         </div>
       </fieldset>

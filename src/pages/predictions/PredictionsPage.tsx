@@ -42,12 +42,13 @@ export function PredictionsPage() {
   };
   const modelJson = () => {
     if (!run) return Promise.reject(new Error('No model yet.'));
-    const { bgNbd, gammaGamma, settings, analysisDate, customers, validation, createdAt, notes } = run;
+    const { bgNbd, gammaGamma, settings, analysisDate, customers, validation, createdAt, notes, dataCounts } = run;
     const model = {
       analysisDate,
       unit: settings.unit,
       createdAt,
       customers,
+      data: dataCounts,
       bgNbd,
       gammaGamma,
       settings,
@@ -58,7 +59,12 @@ export function PredictionsPage() {
         calibrationFit: validation.calibrationFit,
         totals: validation.totals,
         buckets: validation.buckets,
-        churnAuc: { bgNbd: validation.churn.bgNbdAuc, logistic: validation.churn.logisticAuc },
+        riskLevels: validation.riskLevels,
+        churnAuc: {
+          bgNbdNoPurchase: validation.churn.bgNbdAuc,
+          churnProbability: validation.churn.churnProbabilityAuc,
+          logistic: validation.churn.logisticAuc,
+        },
         category: validation.category,
       },
       notes,
@@ -69,13 +75,15 @@ export function PredictionsPage() {
     <>
       <h1>Predictions</h1>
       <p className="muted">
-        As of the analysis date {features.data?.analysisDate ?? '…'} (set it on the Segments page). Everything is
-        computed on this device.
+        Fitted on purchases up to the analysis date (the same date as the segments). Everything is computed on this
+        device.
       </p>
       <PredictionControls
         key={run?.createdAt ?? 'none'}
         lastSettings={run?.settings ?? null}
-        defaultCalibrationEnd={null}
+        analysisDate={manifest.settings.analysisDate}
+        lastPurchaseDay={features.data?.analysisDate ?? null}
+        lastCalibrationEnd={run?.validation?.calibrationEnd ?? null}
       />
       {!run && job.status !== 'running' && <p className="muted">No predictions yet: press “Predict”.</p>}
       {run && (

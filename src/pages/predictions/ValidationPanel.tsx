@@ -97,6 +97,34 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
           ))}
         </tbody>
       </table>
+      <table className="data-table" data-testid="risk-level-check">
+        <caption>The churn risk levels at {v.calibrationEnd}, and who then bought nothing in the holdout</caption>
+        <thead>
+          <tr>
+            <th scope="col">Churn risk</th>
+            <th scope="col">Customers</th>
+            <th scope="col">Of them bought only once</th>
+            <th scope="col">Mean churn probability</th>
+            <th scope="col">No holdout purchase</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...v.riskLevels].reverse().map((r) => (
+            <tr key={r.level}>
+              <th scope="row">{r.level}</th>
+              <td>{formatCount(r.customers)}</td>
+              <td>{formatCount(r.customers - r.repeatCustomers)}</td>
+              <td>{Number.isFinite(r.meanChurnProbability) ? formatPercent(r.meanChurnProbability) : '—'}</td>
+              <td>{Number.isFinite(r.noPurchaseRate) ? formatPercent(r.noPurchaseRate) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        One-time buyers are always Low risk (BG/NBD lets customers drop out only after a repeat purchase), so the Low
+        row mixes active repeat buyers with one-time buyers who may never return; their expected purchases tell them
+        apart.
+      </p>
       <h3>Churn: BG/NBD against a supervised baseline</h3>
       <p data-testid="churn-auc">
         Predicting “no purchase in the holdout” for {formatCount(v.churn.testCustomers)} customers: BG/NBD&apos;s

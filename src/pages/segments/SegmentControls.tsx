@@ -7,7 +7,8 @@ import { MAX_K } from '../../analytics/segmentation/segmentCustomers';
 import type { SegmentRequest } from '../../data/segmentation/segmentWorkspace';
 import { useSegmentationJob } from '../../hooks/useSegmentationJob';
 import { SegmentationStatus } from './SegmentationStatus';
-import { useSetAnalysisDate, type SegmentationRun } from '../../hooks/useSegments';
+import type { SegmentationRun } from '../../hooks/useSegments';
+import { AnalysisDateField } from '../../components/ui/AnalysisDateField';
 
 interface SegmentControlsProps {
   lastRun: SegmentationRun | null;
@@ -45,7 +46,6 @@ function sameClustering(
 /** Settings and the Run button of a segmentation. */
 export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: SegmentControlsProps) {
   const job = useSegmentationJob();
-  const setAnalysisDate = useSetAnalysisDate();
   const [features, setFeatures] = useState<FeatureChoice>(() => initialChoice(lastRun));
   const [k, setK] = useState<string>(lastRun?.chosenBy === 'user' ? String(lastRun.k) : 'auto');
   const [seed, setSeed] = useState(lastRun?.seed ?? 42);
@@ -75,26 +75,7 @@ export function SegmentControls({ lastRun, analysisDate, lastPurchaseDay }: Segm
         void job.start(request());
       }}
     >
-      <fieldset>
-        <legend>Analysis date</legend>
-        <label>
-          Features as of{' '}
-          <input
-            type="date"
-            value={analysisDate ?? lastPurchaseDay ?? ''}
-            disabled={running || setAnalysisDate.isPending}
-            onChange={(e) => setAnalysisDate.mutate(e.target.value || null)}
-          />
-        </label>{' '}
-        {analysisDate ? (
-          <button type="button" className="button" onClick={() => setAnalysisDate.mutate(null)} disabled={running}>
-            Use the last purchase day
-          </button>
-        ) : (
-          <span className="muted">the last purchase day in the data (default)</span>
-        )}
-        {setAnalysisDate.isError && <p className="error">{setAnalysisDate.error.message}</p>}
-      </fieldset>
+      <AnalysisDateField analysisDate={analysisDate} lastPurchaseDay={lastPurchaseDay} disabled={running} />
       <fieldset>
         <legend>Features</legend>
         <ul className="feature-choices">

@@ -18,6 +18,8 @@ import {
   readPredictionsJson,
 } from '../../../src/data/predictions/predictionQueries';
 import type { PredictionInput } from '../../../src/analytics/predictions/predictionInput';
+import { computeCustomerFeatures } from '../../../src/data/features/computeCustomerFeatures';
+import { countCustomers, customerListColumns, readCustomerWindow } from '../../../src/data/segmentation/segmentQueries';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
 
@@ -124,6 +126,10 @@ describe('CDNOW through Lantern’s import and SQL', () => {
     expect(v.deciles[0]?.eventRate).toBeCloseTo(0.187, 3);
     expect(v.deciles.at(-1)?.eventRate ?? 0).toBeGreaterThan(0.75);
     for (const d of v.deciles) expect(Math.abs(d.eventRate - d.meanScore)).toBeLessThan(0.15);
+    // Risk levels at the calibration end: every one-time buyer is Low; the levels add up to everyone.
+    expect(v.riskLevels.reduce((n, r) => n + r.customers, 0)).toBe(2357);
+    const low = v.riskLevels[0];
+    expect((low?.customers ?? 0) - (low?.repeatCustomers ?? 0)).toBe(1411);
     expect(v.churn.bgNbdAuc).toBeCloseTo(0.757, 3);
     // 1 − P(alive) alone ranks worse than chance here: BG/NBD counts the 1,411 one-time buyers as alive.
     expect(v.churn.churnProbabilityAuc).toBeCloseTo(0.316, 3);
@@ -195,6 +201,20 @@ describe('prediction tables', () => {
     expect(Number(row?.probability_alive)).toBeCloseTo(result.predictions.probabilityAlive[i] ?? NaN, 10);
     expect(Number(row?.lifetime_value)).toBeCloseTo(result.predictions.lifetimeValue[i] ?? NaN, 6);
     expect(Number(row?.repeat_purchases)).toBe(input.current.x[i]);
+  });
+
+  it('adds churn risk and lifetime value to the customer list, sortable in SQL', async () => {
+    await computeCustomerFeatures(db, '1998-06-30');
+    const columns = await customerListColumns(db);
+    expect(columns.slice(-3)).toEqual(['risk_level', 'churn_probability', 'lifetime_value']);
+    const query = { segmentId: null, rfmSegment: null, search: '', sortColumn: 'lifetime_value', descending: true };
+    const top = await readCustomerWindow(db, query, 0, 3);
+    const [best] = await db.query<{ customer_id: string; v: number }>(
+      'SELECT customer_id, round(lifetime_value, 2) AS v FROM customer_predictions ORDER BY lifetime_value DESC LIMIT 1',
+    );
+    expect(top[0]?.[0]).toBe(best?.customer_id);
+    expect(Number(top[0]?.[columns.indexOf('lifetime_value')])).toBeCloseTo(best?.v ?? NaN, 2);
+    expect(await countCustomers(db, query)).toBe(2357);
   });
 
   it('lists the high-risk customers most valuable first, and exports valid JSON', async () => {

@@ -44,8 +44,8 @@ describe('readPredictionInput', () => {
     expect(mean_repeat_spend[2]).toBeCloseTo(7, 10);
     expect([...recency_days]).toEqual([3, 10, 0]);
     expect(input.dataNotes).toEqual([
-      '1 purchase line with zero or negative amounts (not marked as returns) count as purchases but add nothing to spend.',
-      '1 return lines are not counted as purchases.',
+      '1 purchase line with zero or negative amounts (not marked as returns) counts towards purchase days, and its amount towards the day’s spend.',
+      '1 return line is not counted: neither as purchases nor against spend (the models describe buying).',
     ]);
   });
 
@@ -86,5 +86,29 @@ describe('readPredictionInput', () => {
   it('three customers are too few to fit: the message says what is needed', async () => {
     const input = await readPredictionInput(db, settings, '2024-03-12');
     expect(() => predictCustomers(input)).toThrow(/has 3 customers with purchases: the models need at least 30/);
+  });
+});
+
+describe('many categories', () => {
+  const many = suiteDuckDb();
+  it('merges all but the 199 most frequent into one, and says so', async () => {
+    const lines = ['customer_id,purchase_date,amount,category'];
+    // 260 categories, one purchase day each; K000–K009 are bought twice, so they are among the most frequent.
+    for (let k = 0; k < 260; k++) {
+      const day = String(1 + (k % 28)).padStart(2, '0');
+      const month = String(1 + Math.floor(k / 28)).padStart(2, '0');
+      lines.push(`C${k % 40},2024-${month}-${day},5.00,K${String(k).padStart(3, '0')}`);
+      if (k < 10) lines.push(`C${(k + 1) % 40},2024-${month}-${day},5.00,K${String(k).padStart(3, '0')}`);
+    }
+    await importWithProposal(many, [fileFrom('many.csv', lines.join('\n') + '\n')]);
+    const input = await readPredictionInput(many, settings, '2024-12-31');
+    expect(input.categoryNames).toHaveLength(200);
+    expect(input.categoryNames).toContain('Other (rarer categories)');
+    expect(input.categoryNames).toContain('K009');
+    expect(input.dataNotes).toContain(
+      '260 categories: the next-category model uses the 199 most frequent and one “Other (rarer categories)”.',
+    );
+    const sequenceLength = input.currentSequences?.categories.length ?? 0;
+    expect(sequenceLength).toBe(input.dataCounts?.transactions);
   });
 });

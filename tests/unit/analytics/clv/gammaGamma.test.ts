@@ -109,7 +109,7 @@ describe('fitGammaGamma on CDNOW', () => {
   it('stops at maxIterations per run and then says it did not converge', () => {
     const capped = fitGammaGamma(x, meanSpend, { maxIterations: 3 });
     expect(capped.converged).toBe(false);
-    expect(capped.iterations).toBe(3);
+    expect(capped.iterations).toBe(6); // both runs, 3 each
   });
 
   it('refuses to fit no customers', () => {

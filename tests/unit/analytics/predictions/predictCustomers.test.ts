@@ -117,7 +117,7 @@ describe('data the models cannot learn from', () => {
   it('an optimiser that does not converge: says so (the caller keeps the last good model)', () => {
     expect(() => predictCustomers(inputFor(simulated, { maxIterations: 5 }))).toThrow(ModelDidNotConvergeError);
     expect(() => predictCustomers(inputFor(simulated, { maxIterations: 5 }))).toThrow(
-      /did not converge after 5 iterations/,
+      /^The BG\/NBD fit did not converge after 10 iterations \(5 per Nelder–Mead run\); the last good model is kept\.$/,
     );
   });
 
@@ -134,6 +134,15 @@ describe('data the models cannot learn from', () => {
     expect(result.gammaGamma?.converged).toBe(true);
     expect(result.notes.some((n) => n.startsWith('25 repeat customers with zero or negative repeat spend'))).toBe(true);
     expect(result.predictions.lifetimeValue.every(Number.isFinite)).toBe(true);
+  });
+
+  it('spend too heavy-tailed for a finite mean (q ≤ 1): churn and timing still predicted, no lifetime value', () => {
+    const s = simulateBgNbd({ customers: 3000, ...truth, T: 52, seed: 11, spend: { p: 1, q: 0.6, gamma: 5 } });
+    const result = predictCustomers(inputFor(s));
+    expect(result.gammaGamma).toBeNull();
+    expect(result.notes.some((n) => /too heavy-tailed.*q = 0\.\d+ ≤ 1/.test(n))).toBe(true);
+    expect(result.predictions.lifetimeValue.every(Number.isNaN)).toBe(true);
+    expect(result.predictions.probabilityAlive.every((p) => p > 0 && p <= 1)).toBe(true);
   });
 
   it('too few positive spenders for the spend model: no lifetime value, and it says so', () => {
