@@ -6,7 +6,7 @@ import { proxy, transfer } from 'comlink';
 import type { PredictionInput } from '../../analytics/predictions/predictionInput';
 import type { PredictionProgress } from '../../analytics/predictions/predictCustomers';
 import { checkPredictionSettings, type PredictionSettings } from '../../analytics/predictions/predictionSettings';
-import { importsChangedSince, type PredictionRun, type WorkspaceManifest } from '../store/workspaceManifest';
+import { runOutOfDate, type PredictionRun, type WorkspaceManifest } from '../store/workspaceManifest';
 import { inMlWorker } from '../runInMlWorker';
 import {
   currentManifest,
@@ -99,15 +99,7 @@ export function predictOpenWorkspace(
 
 /** Why the stored predictions no longer match the data or the analysis date (null when they do). */
 export function predictionsOutOfDate(manifest: WorkspaceManifest, analysisDate: string | null): string | null {
-  const run = manifest.predictions;
-  if (!run) return null;
-  if (importsChangedSince(manifest, run.basedOnImports)) {
-    return 'Data was imported after these predictions were made: run them again to include it.';
-  }
-  if (analysisDate && analysisDate !== run.analysisDate) {
-    return `These predictions are as of ${run.analysisDate}, the analysis date is now ${analysisDate}: run them again to use it.`;
-  }
-  return null;
+  return runOutOfDate(manifest, manifest.predictions, analysisDate, 'these predictions', 'predict again');
 }
 
 /** Every stored prediction in the seed's shape, as CSV (built by DuckDB in its worker). */

@@ -8,7 +8,7 @@ import { PROFILE_COLUMNS } from '../../analytics/segmentation/featureCatalog';
 import { defaultRestarts } from '../../analytics/segmentation/kmeans';
 import type { SelectedFeature } from '../../analytics/segmentation/prepareFeatures';
 import type { SegmentationProgress } from '../../analytics/segmentation/segmentCustomers';
-import { importsChangedSince, type SegmentationRun, type WorkspaceManifest } from '../store/workspaceManifest';
+import { runOutOfDate, type SegmentationRun, type WorkspaceManifest } from '../store/workspaceManifest';
 import {
   currentManifest,
   customerFeatures,
@@ -95,13 +95,5 @@ export async function segmentAudienceCsv(segmentId: number | null): Promise<Blob
 
 /** Why the stored segments no longer match the data or the analysis date (null when they do). */
 export function segmentationOutOfDate(manifest: WorkspaceManifest, featuresAsOf: string | null): string | null {
-  const run = manifest.segmentation;
-  if (!run) return null;
-  if (importsChangedSince(manifest, run.basedOnImports)) {
-    return 'Data was imported after these segments were computed: segment again to include it.';
-  }
-  if (featuresAsOf && featuresAsOf !== run.analysisDate) {
-    return `These segments are as of ${run.analysisDate}, the features now as of ${featuresAsOf}: segment again to use the new date.`;
-  }
-  return null;
+  return runOutOfDate(manifest, manifest.segmentation, featuresAsOf, 'these segments', 'segment again');
 }

@@ -98,10 +98,26 @@ function restorePredictions(stored: Partial<PredictionRun> | null | undefined): 
   };
 }
 
-/** Whether imports happened (or were replaced) since a run that saw `basedOnImports`. */
-export function importsChangedSince(manifest: WorkspaceManifest, basedOnImports: readonly string[]): boolean {
+/**
+ * Why a stored run (segments, predictions) no longer matches the data or the analysis date, or null when
+ * it does: `what` names it ("these segments") and `again` says how to refresh it ("segment again").
+ */
+export function runOutOfDate(
+  manifest: WorkspaceManifest,
+  run: { basedOnImports: readonly string[]; analysisDate: string } | null,
+  analysisDate: string | null,
+  what: string,
+  again: string,
+): string | null {
+  if (!run) return null;
   const now = manifest.imports.map((r) => r.id);
-  return now.length !== basedOnImports.length || now.some((id, i) => id !== basedOnImports[i]);
+  if (now.length !== run.basedOnImports.length || now.some((id, i) => id !== run.basedOnImports[i])) {
+    return `Data was imported after ${what} were made: ${again} to include it.`;
+  }
+  if (analysisDate && analysisDate !== run.analysisDate) {
+    return `${what[0]?.toUpperCase()}${what.slice(1)} are as of ${run.analysisDate}, the analysis date is now ${analysisDate}: ${again} to use it.`;
+  }
+  return null;
 }
 
 /** Brings a stored manifest to the current shape, or throws when it comes from a newer Lantern. */
