@@ -34,6 +34,10 @@ export interface PowerCurveFit extends PowerCurve {
   logResidualSd: number;
   /** The smallest and largest daily spend in the fit; the curve is extrapolation outside it. */
   spendRange: [number, number];
+  /** Mean of ln spend over the fitted days: with `logSpendSxx`, gives the sampling covariance of (ln a, b). */
+  logSpendMean: number;
+  /** Σ (ln spend − mean)² over the fitted days. */
+  logSpendSxx: number;
 }
 
 /** No curve, and why not, in a sentence fit to show the user. */
@@ -123,10 +127,17 @@ export function fitPowerCurve(
   const predict = linearRegressionLine(line);
   let squaredResiduals = 0;
   for (const [x, y] of points) squaredResiduals += (y - predict(x)) ** 2;
+  let logSpendSum = 0;
+  for (const [x] of points) logSpendSum += x;
+  const logSpendMean = logSpendSum / days;
+  let logSpendSxx = 0;
+  for (const [x] of points) logSpendSxx += (x - logSpendMean) ** 2;
   return {
     ok: true,
     a,
     b,
+    logSpendMean,
+    logSpendSxx,
     rSquared: rSquared(points, predict),
     days,
     zeroOutcomeDays,

@@ -212,6 +212,8 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
     }
   }
 
+  if (options.kind === 'performance') checks.push(...impossibleCountChecks(mapped, headerOf, problem));
+
   const stage = sqlIdent(stageTable);
   const checked = `${stageTable}__checked`;
   const rawCte = `SELECT __row, __problem${rawSelects.length ? ', ' + rawSelects.join(', ') : ''} FROM ${stage}`;
@@ -254,6 +256,20 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
        WHERE c.__row = d.__row AND d.first_row <> c.__row`,
     );
   }
+  if (options.kind === 'performance') {
+    // A campaign has one row per day: a second row would double its spend in every total.
+    const header = `${headerOf('campaign_id')}, ${headerOf('date')}`;
+    const day = `strftime(c.p_date, '%Y-%m-%d')`;
+    statements.push(
+      `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(header)}, 'reason': 'duplicate campaign and date ("' || c.p_campaign_id || '", ' || ${day} || ', already imported)'})
+       WHERE len(c.problems) = 0 AND (c.p_campaign_id, CAST(c.p_date AS DATE)) IN (SELECT (campaign_id, date) FROM ${target})`,
+    );
+    statements.push(
+      `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(header)}, 'reason': 'duplicate campaign and date ("' || c.p_campaign_id || '", ' || ${day} || ', first at row ' || d.first_row || ')'})
+       FROM (SELECT __row, min(__row) OVER (PARTITION BY p_campaign_id, CAST(p_date AS DATE)) AS first_row FROM ${sqlIdent(checked)} WHERE len(problems) = 0) AS d
+       WHERE c.__row = d.__row AND d.first_row <> c.__row`,
+    );
+  }
   if (options.kind === 'purchases' && input.customersTable && options.unknownCustomers === 'reject') {
     statements.push(
       `UPDATE ${sqlIdent(checked)} AS c SET problems = list_append(c.problems, {'column': ${sqlString(headerOf('customer_id'))}, 'reason': 'unknown customer "' || c.p_customer_id || '" (not in the customers table)'})
@@ -261,6 +277,35 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
     );
   }
   return { statements, checkedTable: checked };
+}
+
+/** Counts that cannot happen: more clicks than impressions, more conversions than clicks. */
+function impossibleCountChecks(
+  mapped: (name: string) => number | null,
+  headerOf: (name: string) => string,
+  problem: (condition: string, header: string, reason: string) => string,
+): string[] {
+  const checks: string[] = [];
+  const pairs: [string, string, string][] = [
+    ['clicks', 'impressions', ''],
+    // Lantern's conversion rate is per click; view-through conversions would push it past 100 %.
+    ['conversions', 'clicks', ' (conversion rate is per click: keep view-through conversions out of this column)'],
+  ];
+  for (const [more, fewer, why] of pairs) {
+    if (mapped(more) == null || mapped(fewer) == null) continue;
+    const [p, q] = [`p_${more}`, `p_${fewer}`];
+    // Checked values are doubles here; "35" reads better than "35.0".
+    const text = (v: string) =>
+      `CASE WHEN ${v} = round(${v}) THEN CAST(CAST(${v} AS BIGINT) AS VARCHAR) ELSE CAST(${v} AS VARCHAR) END`;
+    checks.push(
+      problem(
+        `${p} IS NOT NULL AND ${q} IS NOT NULL AND ${p} > ${q}`,
+        headerOf(more),
+        `'more ${more} (' || ${text(p)} || ') than ${fewer} (' || ${text(q)} || ')${why}'`,
+      ),
+    );
+  }
+  return checks;
 }
 
 /** Inserts the accepted rows of a checked file into the target table. */
