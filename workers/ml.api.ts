@@ -4,6 +4,7 @@ import { transfer } from 'comlink';
 import type { MlWorkerApi } from '../src/contracts/ml';
 import { predictCustomers } from '../src/analytics/predictions/predictCustomers';
 import { segmentCustomers } from '../src/analytics/segmentation/segmentCustomers';
+import { optimizeCampaigns } from '../src/analytics/campaigns/optimizeCampaigns';
 
 export const mlApi = {
   segment: (input, onProgress) => {
@@ -18,4 +19,5 @@ export const mlApi = {
     const buffers = Object.values(result.predictions).map((column: ArrayBufferView) => column.buffer as ArrayBuffer);
     return Promise.resolve(transfer(result, buffers));
   },
+  optimizeCampaigns: (input, onProgress) => Promise.resolve(optimizeCampaigns(input, onProgress)),
 } satisfies MlWorkerApi;

@@ -41,3 +41,11 @@ export function csvSafeSql(value: string): string {
   const formula = `regexp_matches(${value}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${value}, '^[+-]?[0-9][0-9.,]*([eE][+-]?[0-9]+)?$')`;
   return `CASE WHEN ${formula} THEN '''' || ${value} ELSE ${value} END`;
 }
+
+/** Whether a table exists in the main schema. */
+export async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
+  const rows = await conn.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${sqlString(table)}`,
+  );
+  return rows.length > 0;
+}

@@ -6,8 +6,10 @@ import { queryClient } from './queryClient';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-export interface WorkerJobState<Request, Progress> {
+export interface WorkerJobState<Request, Progress, Result = unknown> {
   status: JobStatus;
+  /** What the last successful run returned. */
+  result: Result | null;
   progress: Progress | null;
   error: string | null;
   controller: AbortController | null;
@@ -16,12 +18,13 @@ export interface WorkerJobState<Request, Progress> {
 }
 
 /** A store that runs `run(request, onProgress, signal)`; a cancelled run ends with `cancelledMessage`. */
-export function createWorkerJobStore<Request, Progress>(
-  run: (request: Request, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<unknown>,
+export function createWorkerJobStore<Request, Progress, Result = unknown>(
+  run: (request: Request, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<Result>,
   cancelledMessage: string,
 ) {
-  return create<WorkerJobState<Request, Progress>>((set, get) => ({
+  return create<WorkerJobState<Request, Progress, Result>>((set, get) => ({
     status: 'idle',
+    result: null,
     progress: null,
     error: null,
     controller: null,
@@ -30,8 +33,8 @@ export function createWorkerJobStore<Request, Progress>(
       const controller = new AbortController();
       set({ status: 'running', progress: null, error: null, controller });
       try {
-        await run(request, (progress) => set({ progress }), controller.signal);
-        set({ status: 'done', controller: null });
+        const result = await run(request, (progress) => set({ progress }), controller.signal);
+        set({ status: 'done', controller: null, result });
         await queryClient.invalidateQueries();
       } catch (error) {
         const cancelled = error instanceof DOMException && error.name === 'AbortError';

@@ -3,7 +3,7 @@
 // only at the end, so a cancelled or failed import leaves the previous data as it was.
 
 import { TABLE_SPECS, type TableKind } from '../schema';
-import { sqlIdent, sqlString, type SqlConnection } from '../sql';
+import { sqlIdent, sqlString, tableExists, type SqlConnection } from '../sql';
 import type { ImportOptions } from './importOptions';
 import type { ScanResult } from './scanDelimited';
 import { stageCsvInDuckDb } from './stageCsvInDuckDb';
@@ -75,13 +75,6 @@ export interface ImportContext {
 }
 
 const KIND_ORDER: TableKind[] = ['customers', 'purchases', 'campaigns', 'performance'];
-
-async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
-  const rows = await conn.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${sqlString(table)}`,
-  );
-  return (rows[0]?.n ?? 0) > 0;
-}
 
 async function count(conn: SqlConnection, sql: string): Promise<number> {
   const rows = await conn.query<{ n: number }>(sql);

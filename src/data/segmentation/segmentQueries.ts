@@ -3,16 +3,9 @@
 
 import { RFM_SEGMENTS } from '../../analytics/rfm';
 import { CUSTOMER_FEATURES_TABLE } from '../features/customerFeaturesSql';
-import { csvSafeSql, sqlIdent, sqlString, type SqlConnection, type SqlRow } from '../sql';
+import { csvSafeSql, sqlIdent, sqlString, tableExists, type SqlConnection, type SqlRow } from '../sql';
 import { CUSTOMER_PREDICTIONS_TABLE } from '../predictions/predictionTables';
 import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE } from './segmentTables';
-
-async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
-  const rows = await conn.query(
-    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${sqlString(table)}`,
-  );
-  return rows.length > 0;
-}
 
 async function columnsOf(conn: SqlConnection, table: string): Promise<string[]> {
   const rows = await conn.query<{ name: string }>(

@@ -5,6 +5,11 @@ import type { FileImportReport } from '../ingestion/importFiles';
 import type { SegmentationResult } from '../../analytics/segmentation/segmentCustomers';
 import type { PredictionResult } from '../../analytics/predictions/predictCustomers';
 import { DEFAULT_PREDICTION_SETTINGS } from '../../analytics/predictions/predictionSettings';
+import {
+  DEFAULT_CAMPAIGN_SETTINGS,
+  type CampaignOptimisationSettings,
+} from '../../analytics/campaigns/campaignSettings';
+import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 
 export const MANIFEST_VERSION = 1;
 
@@ -41,6 +46,12 @@ export type PredictionRun = Omit<PredictionResult, 'predictions'> & {
   basedOnImports: string[];
 };
 
+/** The Campaigns page's stored choices and the decisions the user logged as applied. */
+export interface CampaignWorkspaceState {
+  settings: CampaignOptimisationSettings;
+  decisions: CampaignDecision[];
+}
+
 export interface WorkspaceManifest {
   id: string;
   manifestVersion: number;
@@ -50,6 +61,7 @@ export interface WorkspaceManifest {
   settings: WorkspaceSettings;
   segmentation: SegmentationRun | null;
   predictions: PredictionRun | null;
+  campaigns: CampaignWorkspaceState;
 }
 
 export const CURRENT_WORKSPACE = 'current';
@@ -65,6 +77,7 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     settings: { currency: 'USD', idleLockMinutes: 15, analysisDate: null },
     segmentation: null,
     predictions: null,
+    campaigns: { settings: DEFAULT_CAMPAIGN_SETTINGS, decisions: [] },
   };
 }
 
@@ -138,5 +151,9 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
     segmentation: restoreSegmentation(stored.segmentation),
     predictions: restorePredictions(stored.predictions),
+    campaigns: {
+      settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...(stored.campaigns?.settings ?? {}) },
+      decisions: Array.isArray(stored.campaigns?.decisions) ? stored.campaigns.decisions : [],
+    },
   };
 }

@@ -1,0 +1,107 @@
+// Runs the campaign optimisation on the open workspace (grid in DuckDB, analyses in the ML worker) and
+// keeps the Campaigns page's settings and decision log with the workspace. The optimisation itself is
+// not stored: it is quick to run again and always reflects the data and settings of the moment.
+
+import { transfer, proxy } from 'comlink';
+import type { CampaignOptimisationResult, CampaignProgress } from '../../analytics/campaigns/optimizeCampaigns';
+import { checkCampaignSettings, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
+import { compareDecision, type CampaignDecision, type DecisionOutcome } from '../../analytics/campaigns/decisionLog';
+import type { CampaignWorkspaceState, WorkspaceManifest } from '../store/workspaceManifest';
+import { inMlWorker } from '../runInMlWorker';
+import { currentManifest, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
+import { readBeforeAfter, type DateRange } from './campaignQueries';
+import { readCampaignInput } from './readCampaignInput';
+
+export interface CampaignRequest {
+  settings: CampaignOptimisationSettings;
+  range: DateRange;
+}
+
+export interface CampaignRun {
+  request: CampaignRequest;
+  result: CampaignOptimisationResult;
+  /** The data it ran on, so the page can tell when an import made it stale. */
+  basedOnImports: string[];
+  durationMs: number;
+}
+
+/** Reads the grid, runs the analyses in the ML worker and returns them (nothing is saved). */
+export async function optimizeOpenWorkspace(
+  request: CampaignRequest,
+  onProgress: (p: CampaignProgress) => void,
+  signal?: AbortSignal,
+): Promise<CampaignRun> {
+  const problems = checkCampaignSettings(request.settings);
+  if (problems.length) throw new Error(problems.join(' '));
+  const started = performance.now();
+  const { duck } = await openWorkspace();
+  const manifest = await currentManifest();
+  onProgress({ phase: 'curves', fraction: 0.02, detail: 'reading daily performance' });
+  const input = await readCampaignInput(
+    duck.read,
+    request.range,
+    request.settings,
+    manifest.predictions?.settings.clvMonths ?? null,
+  );
+  const workerStarted = performance.now();
+  performance.measure('lantern:campaigns:inputs', { start: started, end: workerStarted });
+  const buffers = [input.impressions, input.clicks, input.conversions, input.cost, input.revenue].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+  const result = await inMlWorker(
+    (ml) => ml.optimizeCampaigns(transfer(input, buffers), proxy(onProgress)),
+    signal,
+    'The campaign optimisation was cancelled.',
+  );
+  performance.measure('lantern:campaigns:worker', { start: workerStarted, end: performance.now() });
+  performance.measure('lantern:campaigns', { start: started, end: performance.now() });
+  return {
+    request,
+    result,
+    basedOnImports: manifest.imports.map((r) => r.id),
+    durationMs: performance.now() - started,
+  };
+}
+
+async function saveCampaignState(change: (state: CampaignWorkspaceState) => CampaignWorkspaceState) {
+  return runExclusive('saving campaign settings', async () => {
+    const manifest = await currentManifest();
+    return saveWorkspaceTables([], { campaigns: change(manifest.campaigns) });
+  });
+}
+
+/** Keeps the optimisation settings (goal, budget, bounds, locks) with the workspace. */
+export function saveCampaignSettings(settings: CampaignOptimisationSettings): Promise<WorkspaceManifest> {
+  const problems = checkCampaignSettings(settings);
+  if (problems.length) return Promise.reject(new Error(problems.join(' ')));
+  return saveCampaignState((state) => ({ ...state, settings }));
+}
+
+/** Records a recommendation as applied on a date. */
+export function logDecision(decision: CampaignDecision): Promise<WorkspaceManifest> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.appliedOn)) {
+    return Promise.reject(new Error(`"${decision.appliedOn}" is not a date (YYYY-MM-DD).`));
+  }
+  return saveCampaignState((state) => ({ ...state, decisions: [...state.decisions, decision] }));
+}
+
+/** Removes a logged decision. */
+export function removeDecision(id: string): Promise<WorkspaceManifest> {
+  return saveCampaignState((state) => ({ ...state, decisions: state.decisions.filter((d) => d.id !== id) }));
+}
+
+/** How long "before" is for a decision: the optimisation's recent days. */
+const BASELINE_DAYS = 28;
+
+/** Every logged decision with its predicted and realised effect from the data as it is now. */
+export async function readDecisionOutcomes(
+  decisions: readonly CampaignDecision[],
+): Promise<{ decision: CampaignDecision; outcome: DecisionOutcome }[]> {
+  const { duck } = await openWorkspace();
+  const out: { decision: CampaignDecision; outcome: DecisionOutcome }[] = [];
+  for (const decision of decisions) {
+    const { before, after } = await readBeforeAfter(duck.read, decision.campaignId, decision.appliedOn, BASELINE_DAYS);
+    out.push({ decision, outcome: compareDecision(decision, before, after) });
+  }
+  return out;
+}
