@@ -44,7 +44,7 @@ const SUMS = ['impressions', 'clicks', 'conversions', 'cost', 'revenue'].map((c)
 const inRange = (range: DateRange) => `date BETWEEN DATE ${sqlString(range.from)} AND DATE ${sqlString(range.to)}`;
 
 const num = (v: unknown) => (v === null || v === undefined ? Number.NaN : Number(v));
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 function metricRow(r: Record<string, unknown>): CampaignMetricRow {
   const totals = {
@@ -200,12 +200,16 @@ export async function readCurvePoints(
   campaignId: string,
   range: DateRange,
 ): Promise<{ cost: Float64Array; revenue: Float64Array; conversions: Float64Array }> {
-  const columns = await conn.queryNumericColumns(
+  // Row objects, not a streamed numeric read: at most a few hundred rows, on the shared read connection.
+  const rows = await conn.query<{ cost: number; revenue: number | null; conversions: number | null }>(
     `SELECT cost, revenue, conversions FROM ${PERFORMANCE_TABLE}
      WHERE campaign_id = ${sqlString(campaignId)} AND ${inRange(range)} AND cost > 0 ORDER BY date`,
   );
-  const empty = new Float64Array(0);
-  return { cost: columns.cost ?? empty, revenue: columns.revenue ?? empty, conversions: columns.conversions ?? empty };
+  return {
+    cost: Float64Array.from(rows, (r) => Number(r.cost)),
+    revenue: Float64Array.from(rows, (r) => num(r.revenue)),
+    conversions: Float64Array.from(rows, (r) => num(r.conversions)),
+  };
 }
 
 /** A campaign's totals over the `baselineDays` before a date and from the date to the end of the data. */

@@ -1,5 +1,5 @@
 // Runs the campaign optimisation on the open workspace (grid in DuckDB, analyses in the ML worker) and
-// keeps the Campaigns page's settings and decision log with the workspace. The optimisation itself is
+// keeps the settings it ran with and the decision log with the workspace. The optimisation itself is
 // not stored: it is quick to run again and always reflects the data and settings of the moment.
 
 import { transfer, proxy } from 'comlink';
@@ -37,12 +37,20 @@ export async function optimizeOpenWorkspace(
   const { duck } = await openWorkspace();
   const manifest = await currentManifest();
   onProgress({ phase: 'curves', fraction: 0.02, detail: 'reading daily performance' });
-  const input = await readCampaignInput(
-    duck.read,
-    request.range,
-    request.settings,
-    manifest.predictions?.settings.clvMonths ?? null,
-  );
+  // The write connection, held exclusively: a streamed read on the shared read connection came back
+  // empty when the page's other queries ran on it at the same time.
+  // The settings used are kept with the workspace, so the page opens with them next time.
+  const input = await runExclusive('a campaign optimisation', async () => {
+    if (JSON.stringify(manifest.campaigns.settings) !== JSON.stringify(request.settings)) {
+      await saveWorkspaceTables([], { campaigns: { ...manifest.campaigns, settings: request.settings } });
+    }
+    return readCampaignInput(
+      duck.write,
+      request.range,
+      request.settings,
+      manifest.predictions?.settings.clvMonths ?? null,
+    );
+  });
   const workerStarted = performance.now();
   performance.measure('lantern:campaigns:inputs', { start: started, end: workerStarted });
   const buffers = [input.impressions, input.clicks, input.conversions, input.cost, input.revenue].map(
@@ -68,13 +76,6 @@ async function saveCampaignState(change: (state: CampaignWorkspaceState) => Camp
     const manifest = await currentManifest();
     return saveWorkspaceTables([], { campaigns: change(manifest.campaigns) });
   });
-}
-
-/** Keeps the optimisation settings (goal, budget, bounds, locks) with the workspace. */
-export function saveCampaignSettings(settings: CampaignOptimisationSettings): Promise<WorkspaceManifest> {
-  const problems = checkCampaignSettings(settings);
-  if (problems.length) return Promise.reject(new Error(problems.join(' ')));
-  return saveCampaignState((state) => ({ ...state, settings }));
 }
 
 /** Records a recommendation as applied on a date. */

@@ -86,13 +86,13 @@ export async function readCampaignInput(
     Float64Array
   >;
   if (cells > 0) {
+    // Campaigns are numbered by dense rank in id order, the order readCampaignInfo lists them in.
     const columns = await conn.queryNumericColumns(
-      `WITH ids AS (SELECT campaign_id, row_number() OVER (ORDER BY campaign_id) - 1 AS k
-                    FROM (SELECT DISTINCT campaign_id FROM ${PERFORMANCE_TABLE}
-                          WHERE date BETWEEN DATE ${sqlString(range.from)} AND DATE ${sqlString(range.to)}))
-       SELECT ids.k * ${dates.length} + (p.date - DATE ${sqlString(range.from)}) AS cell, ${FIELDS.map((f) => `p.${f}`).join(', ')}
-       FROM ${PERFORMANCE_TABLE} p JOIN ids USING (campaign_id)
-       WHERE p.date BETWEEN DATE ${sqlString(range.from)} AND DATE ${sqlString(range.to)}`,
+      `SELECT CAST((dense_rank() OVER (ORDER BY campaign_id) - 1) * ${dates.length}
+                + date_diff('day', DATE ${sqlString(range.from)}, date) AS INTEGER) AS cell,
+         ${FIELDS.map((f) => `CAST(${f} AS DOUBLE) AS ${f}`).join(', ')}
+       FROM ${PERFORMANCE_TABLE}
+       WHERE date BETWEEN DATE ${sqlString(range.from)} AND DATE ${sqlString(range.to)}`,
     );
     const cell = columns.cell ?? new Float64Array(0);
     for (const f of FIELDS) {
