@@ -32,7 +32,12 @@ export function useCampaignMetrics(range: DateRange | null, grouping: CampaignGr
   return useQuery({
     queryKey: ['campaign-metrics', range, grouping, importsKey],
     enabled: range !== null,
-    queryFn: async () => readCampaignMetrics(await read(), range!, grouping),
+    queryFn: async () => {
+      const started = performance.now();
+      const table = await readCampaignMetrics(await read(), range!, grouping);
+      performance.measure(`lantern:campaign-metrics:${grouping}`, { start: started, end: performance.now() });
+      return table;
+    },
   });
 }
 

@@ -5,16 +5,19 @@
 //   npm run bench                      # 100k and 1M purchase rows, 3 runs each
 //   npm run bench -- --rows 5000000    # other sizes (comma-separated, up to 5M)
 //   npm run bench -- --runs 5 --skip-build
+//   npm run bench -- --only campaigns        # just the 200 campaigns × 365 days optimisation
+//   npm run bench -- --only purchases        # just the purchase sizes
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp } from '../e2e/support/browser';
+import { campaignRun, generateCampaignFiles, type CampaignBenchRun } from './campaignsInBrowser';
 import { lanternRun, type LanternRun } from './lanternInBrowser';
 import { nativeDuckDbRun, type NativeRun } from './nativeDuckDb';
 import { papaPipelineRun, type PapaRun } from './papaPipeline';
-import { printReport, type SizeResult } from './report';
+import { printCampaignReport, printReport, type SizeResult } from './report';
 import { median, repeat } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +28,9 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const sizes = (option('rows') ?? '100000,1000000').split(',').map(Number);
+const only = option('only') ?? 'all';
+if (!['all', 'campaigns', 'purchases'].includes(only)) throw new Error('--only takes campaigns or purchases.');
+const sizes = only === 'campaigns' ? [] : (option('rows') ?? '100000,1000000').split(',').map(Number);
 const runs = Number(option('runs') ?? 3);
 if (sizes.some((n) => !Number.isFinite(n) || n < 1000 || n > 5_000_000))
   throw new Error('--rows takes sizes from 1000 to 5000000.');
@@ -61,7 +66,19 @@ async function main() {
   if (!process.argv.includes('--skip-build')) execFileSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const app = await startApp();
   const results: SizeResult[] = [];
+  let campaigns: CampaignBenchRun[] = [];
   try {
+    if (only !== 'purchases') {
+      const files = generateCampaignFiles(path.join(OUT, 'campaigns-200x365'));
+      console.log('\n200 campaigns × 365 days of performance');
+      campaigns = await repeat(runs, async (i) => {
+        const r = await campaignRun(app, files);
+        console.log(
+          `  run ${i + 1}: import ${r.importMs.toFixed(0)} ms, metrics table ${r.metricsMs.toFixed(0)} ms, optimisation ${r.optimisationMs.toFixed(0)} ms (grid ${r.inputsMs.toFixed(0)}, worker ${r.workerMs.toFixed(0)}: curves ${r.curvesMs.toFixed(0)}, reallocation ${r.allocationMs.toFixed(0)}, tests ${r.testsMs.toFixed(0)}; longest task ${r.longestTaskMs.toFixed(0)} ms)`,
+        );
+        return r;
+      });
+    }
     for (const rows of sizes) {
       const csv = generate(rows);
       console.log(`\n${rows.toLocaleString('en')} purchase rows (${csv})`);
@@ -149,8 +166,9 @@ async function main() {
     chromium: app.browser.version(),
     date: new Date().toISOString(),
   };
-  writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify({ machine, results }, null, 2));
-  printReport(machine, results);
+  writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify({ machine, results, campaigns }, null, 2));
+  if (results.length) printReport(machine, results);
+  if (campaigns.length) printCampaignReport(campaigns);
   console.log(`\nWritten to ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
 }
 

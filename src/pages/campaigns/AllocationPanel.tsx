@@ -1,6 +1,7 @@
 // The reallocation: the expected change with its 90 % range, current against recommended spend as bars
 // and as a table with one sentence per move, and each campaign's response curve with its daily points.
 
+import { memo } from 'react';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import type { CampaignOptimisationResult } from '../../analytics/campaigns/optimizeCampaigns';
 import { BarChart } from '../../components/charts/BarChart';
@@ -8,6 +9,10 @@ import { ChartBox } from '../../components/charts/ChartBox';
 import { ResponseCurveChart } from '../../components/charts/ResponseCurveChart';
 import type { DateRange } from '../../data/campaigns/campaignQueries';
 import { useCurvePoints } from '../../hooks/useCampaigns';
+import { useShowAll } from '../../components/ui/ShowAll';
+
+/** Bars for at most this many campaigns (the largest by current spend): 200 bars are unreadable. */
+const MAX_BARS = 30;
 
 interface AllocationPanelProps {
   result: CampaignOptimisationResult;
@@ -20,7 +25,7 @@ interface AllocationPanelProps {
 }
 
 /** Before/after spend, the moves and the selected campaign's curve. */
-export function AllocationPanel({
+export const AllocationPanel = memo(function AllocationPanel({
   result,
   names,
   currency,
@@ -38,6 +43,9 @@ export function AllocationPanel({
   const formatOutcome = (v: number) => (outcomeLabel === 'revenue' ? money(v) : v.toFixed(1));
   const name = (id: string) => names.get(id) ?? id;
   const move = chosen ? allocation?.result.allocations.find((a) => a.id === chosen.id) : undefined;
+  const moves = allocation?.result.allocations ?? [];
+  const { shown, button } = useShowAll(moves, 50, 'campaigns');
+  const bars = [...moves].sort((p, q) => q.current - p.current).slice(0, MAX_BARS);
   return (
     <section aria-labelledby="allocation-heading">
       <h2 id="allocation-heading">Budget reallocation</h2>
@@ -57,14 +65,14 @@ export function AllocationPanel({
             height={260}
             chart={(width) => (
               <BarChart
-                title="Spend per day: current and recommended"
-                labels={allocation.result.allocations.map((a) => name(a.id))}
+                title={`Spend per day: current and recommended${moves.length > MAX_BARS ? ` (the ${MAX_BARS} largest of ${moves.length} campaigns)` : ''}`}
+                labels={bars.map((a) => name(a.id))}
                 series={[
-                  { name: 'current', colour: '#9c9c9c', values: allocation.result.allocations.map((a) => a.current) },
+                  { name: 'current', colour: '#9c9c9c', values: bars.map((a) => a.current) },
                   {
                     name: 'recommended',
                     colour: '#59a14f',
-                    values: allocation.result.allocations.map((a) => a.recommended),
+                    values: bars.map((a) => a.recommended),
                   },
                 ]}
                 xLabel="campaign"
@@ -88,7 +96,7 @@ export function AllocationPanel({
                 </tr>
               </thead>
               <tbody>
-                {allocation.result.allocations.map((a) => {
+                {shown.map((a) => {
                   const state = result.states.find((s) => s.id === a.id);
                   return (
                     <tr key={a.id}>
@@ -114,6 +122,7 @@ export function AllocationPanel({
               </tbody>
             </table>
           </div>
+          {button}
         </>
       )}
       {chosen && (
@@ -162,7 +171,7 @@ export function AllocationPanel({
       )}
     </section>
   );
-}
+});
 
 function formatSigned(v: number, format: (v: number) => string): string {
   return v >= 0 ? `+${format(v)}` : `−${format(-v)}`;

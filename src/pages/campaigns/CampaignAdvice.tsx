@@ -1,9 +1,11 @@
 // Bid, creative, audience and performance-drop advice from one optimisation run, each with its numbers.
 
+import { memo } from 'react';
 import type { CampaignOptimisationResult } from '../../analytics/campaigns/optimizeCampaigns';
 import { DROP_METHOD } from '../../analytics/campaigns/performanceDrops';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import { DataTable } from '../../components/ui/DataTable';
+import { useShowAll } from '../../components/ui/ShowAll';
 
 interface CampaignAdviceProps {
   result: CampaignOptimisationResult;
@@ -14,10 +16,18 @@ interface CampaignAdviceProps {
 }
 
 /** Four sections: bids, creatives, audiences, drops. */
-export function CampaignAdvice({ result, names, currency, onOptimise }: CampaignAdviceProps) {
+export const CampaignAdvice = memo(function CampaignAdvice({
+  result,
+  names,
+  currency,
+  onOptimise,
+}: CampaignAdviceProps) {
   const name = (id: string) => names.get(id) ?? id;
   const money = (v: number | null) => formatMetric(v, 'money', currency);
   const flagged = result.creatives.filter((c) => c.flagged);
+  const bids = useShowAll(result.bids, 50, 'campaigns');
+  const audiences = useShowAll(result.audiences ?? [], 50, 'campaigns');
+  const drops = useShowAll(result.drops, 20, 'drops');
   return (
     <>
       <section aria-labelledby="bids-heading">
@@ -34,7 +44,7 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
         <DataTable
           caption="Bid advice per campaign"
           columns={['Campaign', 'Action', 'Change', 'Current CPC', 'Target CPC', 'Why']}
-          rows={result.bids.map((b) => [
+          rows={bids.shown.map((b) => [
             name(b.id),
             b.action,
             b.action === 'hold' ? '0 %' : `${b.changePct > 0 ? '+' : ''}${b.changePct.toFixed(0)} %`,
@@ -43,6 +53,7 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
             b.reason,
           ])}
         />
+        {bids.button}
       </section>
       <section aria-labelledby="creative-heading">
         <h2 id="creative-heading">Creative checks</h2>
@@ -79,7 +90,7 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
           <DataTable
             caption="Audience advice per campaign"
             columns={['Campaign', 'Target (best first)', 'Exclude', 'Why']}
-            rows={result.audiences.map((a) => [
+            rows={audiences.shown.map((a) => [
               name(a.id),
               a.target.map((t) => `${t.segment} (${t.source}, ${money(t.valuePerConversion)})`).join('; '),
               a.exclude.map((t) => `${t.segment} (${t.source})`).join('; '),
@@ -87,6 +98,7 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
             ])}
           />
         )}
+        {audiences.button}
       </section>
       <section aria-labelledby="drops-heading" id="drops">
         <h2 id="drops-heading">Performance drops</h2>
@@ -95,7 +107,7 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
           <p>No significant drop in ROAS, CTR or conversion rate in the range.</p>
         ) : (
           <ul className="drop-list">
-            {result.drops.map((d) => (
+            {drops.shown.map((d) => (
               <li
                 key={`${d.id}-${d.metric}-${d.start}`}
                 className={d.end >= result.range.recentFrom ? 'warning' : undefined}
@@ -108,7 +120,8 @@ export function CampaignAdvice({ result, names, currency, onOptimise }: Campaign
             ))}
           </ul>
         )}
+        {drops.button}
       </section>
     </>
   );
-}
+});

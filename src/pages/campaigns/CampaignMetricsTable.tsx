@@ -1,7 +1,7 @@
 // The metrics table: one row per campaign, day, channel or target segment over the range, sortable by
 // any column (sorting in the table library; a few hundred rows at most), with the total from the sums.
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   createColumnHelper,
   flexRender,
@@ -13,6 +13,7 @@ import {
 import { formatMetric, type MetricKind } from '../../analytics/campaigns/campaignMetrics';
 import type { CampaignGrouping, CampaignMetricRow, CampaignMetricTable } from '../../data/campaigns/campaignQueries';
 import { formatCount } from '../../lib/format';
+import { useShowAll } from '../../components/ui/ShowAll';
 
 const GROUP_LABELS: Record<CampaignGrouping, string> = {
   campaign: 'Campaign',
@@ -32,7 +33,11 @@ const helper = createColumnHelper<CampaignMetricRow>();
 const orUndefined = (v: number | null) => (v === null || !Number.isFinite(v) ? undefined : v);
 
 /** Sortable metrics with a total row. */
-export function CampaignMetricsTable({ table, grouping, currency }: CampaignMetricsTableProps) {
+export const CampaignMetricsTable = memo(function CampaignMetricsTable({
+  table,
+  grouping,
+  currency,
+}: CampaignMetricsTableProps) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useMemo(() => {
     const count = (v: number) => (Number.isFinite(v) ? formatCount(Math.round(v * 100) / 100) : '—');
@@ -90,7 +95,6 @@ export function CampaignMetricsTable({ table, grouping, currency }: CampaignMetr
       }),
     ];
   }, [grouping, currency]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table re-renders with its sorting state; nothing here is memoised.
   const reactTable = useReactTable({
     data: table.rows,
     columns,
@@ -99,6 +103,7 @@ export function CampaignMetricsTable({ table, grouping, currency }: CampaignMetr
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
+  const { shown, button } = useShowAll(reactTable.getRowModel().rows, 50, 'rows');
   const totalCells = reactTable.getFlatHeaders().map((h) => {
     const id = h.column.id;
     if (id === 'label') return 'Total';
@@ -151,7 +156,7 @@ export function CampaignMetricsTable({ table, grouping, currency }: CampaignMetr
           ))}
         </thead>
         <tbody>
-          {reactTable.getRowModel().rows.map((row) => (
+          {shown.map((row) => (
             <tr key={row.id}>
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
@@ -169,6 +174,7 @@ export function CampaignMetricsTable({ table, grouping, currency }: CampaignMetr
           </tr>
         </tfoot>
       </table>
+      {button}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
 // goal-based optimisation (response curves, reallocation, bids, creatives, audiences, drops) run in the
 // ML worker; the recommendations and the decision log. Everything downloads as CSV or JSON.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { GOAL_LABELS, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
@@ -35,7 +35,10 @@ export function CampaignsPage() {
   const [grouping, setGrouping] = useState<CampaignGrouping>('campaign');
   const [params, setParams] = useSearchParams();
   const focus = params.get('campaign');
-  const job = useCampaignJob();
+  // Narrow subscriptions: the whole page must not re-render on every progress report.
+  const jobStatus = useCampaignJob((s) => s.status);
+  const run = useCampaignJob((s) => s.result);
+  const startJob = useCampaignJob((s) => s.start);
   const range: DateRange | null = dataRange.data
     ? { from: rangeEdit.from ?? dataRange.data.from, to: rangeEdit.to ?? dataRange.data.to }
     : null;
@@ -44,20 +47,38 @@ export function CampaignsPage() {
     (!(range.from <= range.to) || !/^\d{4}-\d{2}-\d{2}$/.test(range.from) || !/^\d{4}-\d{2}-\d{2}$/.test(range.to))
       ? 'The range must run from an earlier date to a later one.'
       : null;
-  const usableRange = rangeProblem ? null : range;
+  // One object per distinct range, so memoised sections do not re-render for an equal one.
+  const from = rangeProblem ? null : range?.from;
+  const to = rangeProblem ? null : range?.to;
+  const usableRange = useMemo(() => (from && to ? { from, to } : null), [from, to]);
   const metrics = useCampaignMetrics(usableRange, grouping, importsKey);
   const byCampaign = useCampaignMetrics(usableRange, 'campaign', importsKey);
   const names = useMemo(() => new Map((byCampaign.data?.rows ?? []).map((r) => [r.key, r.label])), [byCampaign.data]);
-  const run = job.result;
   const stale = run !== null && run.basedOnImports.join('|') !== importsKey;
 
   // The optimisation runs by itself the first time the page has data (and again after an import).
   const storedSettings = manifest?.campaigns.settings;
   useEffect(() => {
-    if (!usableRange || !storedSettings || job.status === 'running') return;
-    if (job.status === 'failed' || job.status === 'cancelled') return;
-    if (run === null || stale) void job.start({ settings: storedSettings, range: usableRange });
-  }, [usableRange, storedSettings, job, run, stale]);
+    if (!usableRange || !storedSettings || jobStatus === 'running') return;
+    if (jobStatus === 'failed' || jobStatus === 'cancelled') return;
+    if (run === null || stale) void startJob({ settings: storedSettings, range: usableRange });
+  }, [usableRange, storedSettings, jobStatus, startJob, run, stale]);
+  const openOptimisation = useCallback(
+    (campaignId: string) => {
+      setParams({ campaign: campaignId });
+      document.getElementById('allocation-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    },
+    [setParams],
+  );
+  const selectCampaign = useCallback((id: string | null) => setParams(id ? { campaign: id } : {}), [setParams]);
+  const appliedKeys = useMemo(
+    () => new Set(manifest?.campaigns.decisions.map((d) => d.id) ?? []),
+    [manifest?.campaigns.decisions],
+  );
+  const campaignList = useMemo(
+    () => (byCampaign.data?.rows ?? []).map((r) => ({ id: r.key, name: r.label })),
+    [byCampaign.data],
+  );
 
   if (hasPerformance !== true || !manifest) {
     return (
@@ -71,18 +92,13 @@ export function CampaignsPage() {
   const currency = manifest.settings.currency;
   const runOptimisation = (settings: CampaignOptimisationSettings) => {
     if (!usableRange) return;
-    void job.start({ settings, range: usableRange });
+    void startJob({ settings, range: usableRange });
   };
-  const openOptimisation = (campaignId: string) => {
-    setParams({ campaign: campaignId });
-    document.getElementById('allocation-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  };
+
   const download = (blob: Blob, name: string) => downloadBlob(blob, name);
   const result = run?.result ?? null;
-  const appliedKeys = new Set(manifest.campaigns.decisions.map((d) => d.id));
-  const campaignList = (byCampaign.data?.rows ?? []).map((r) => ({ id: r.key, name: r.label }));
   return (
-    <>
+    <div className="campaigns-page">
       <h1>Campaigns</h1>
       <p className="muted">
         Ratios are taken from summed counts (total ROAS = total revenue ÷ total cost), never averaged. Everything is
@@ -161,7 +177,7 @@ export function CampaignsPage() {
           importsKey={importsKey}
           drops={result?.drops ?? []}
           campaignId={focus}
-          onCampaign={(id) => setParams(id ? { campaign: id } : {})}
+          onCampaign={selectCampaign}
         />
       )}
 
@@ -227,13 +243,13 @@ export function CampaignsPage() {
               range={run.request.range}
               importsKey={importsKey}
               selected={focus}
-              onSelect={(id) => setParams({ campaign: id })}
+              onSelect={selectCampaign}
             />
             <CampaignAdvice result={result} names={names} currency={currency} onOptimise={openOptimisation} />
           </>
         )}
       </section>
       <DecisionLogPanel decisions={manifest.campaigns.decisions} names={names} importsKey={importsKey} />
-    </>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // The daily chart: any metric for all campaigns together or one of them, with flagged drop days marked.
 
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { formatMetric, type MetricKind } from '../../analytics/campaigns/campaignMetrics';
 import type { DropEpisode } from '../../analytics/campaigns/performanceDrops';
 import { ChartBox } from '../../components/charts/ChartBox';
@@ -34,7 +34,7 @@ interface DailyMetricPanelProps {
 }
 
 /** Metric and campaign pickers over a line chart. */
-export function DailyMetricPanel({
+export const DailyMetricPanel = memo(function DailyMetricPanel({
   range,
   campaigns,
   currency,
@@ -100,4 +100,4 @@ export function DailyMetricPanel({
       {marked.size > 0 && <p className="muted">Red dots: days flagged as a drop in {spec.label}.</p>}
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 // The decision log: applied recommendations with the predicted effect beside the realised one, from the
 // performance data as it is now (it updates as later days are imported).
 
+import { memo } from 'react';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 import { DataTable } from '../../components/ui/DataTable';
 import { useDecisionLog, useDecisionOutcomes } from '../../hooks/useCampaigns';
@@ -12,7 +13,11 @@ interface DecisionLogPanelProps {
 }
 
 /** Logged decisions and how they turned out. */
-export function DecisionLogPanel({ decisions, names, importsKey }: DecisionLogPanelProps) {
+export const DecisionLogPanel = memo(function DecisionLogPanel({
+  decisions,
+  names,
+  importsKey,
+}: DecisionLogPanelProps) {
   const outcomes = useDecisionOutcomes(decisions, importsKey);
   const { remove } = useDecisionLog();
   return (
@@ -55,4 +60,4 @@ export function DecisionLogPanel({ decisions, names, importsKey }: DecisionLogPa
       )}
     </section>
   );
-}
+});

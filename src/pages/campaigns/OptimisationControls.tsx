@@ -35,6 +35,8 @@ export function OptimisationControls({ stored, states, names, onRun }: Optimisat
   const [targetRoas, setTargetRoas] = useState(optionalField(stored.targetRoas));
   const [targetCpa, setTargetCpa] = useState(optionalField(stored.targetCpa));
   const [overrides, setOverrides] = useState<Record<string, CampaignBoundsOverride>>(stored.overrides);
+  // The bounds table (one row per campaign) is only rendered while it is open.
+  const [boundsOpen, setBoundsOpen] = useState(false);
   const settings: CampaignOptimisationSettings = {
     goal,
     totalBudget: optionalNumber(budget),
@@ -128,66 +130,68 @@ export function OptimisationControls({ stored, states, names, onRun }: Optimisat
         </div>
       </fieldset>
       {states && states.some((s) => s.active) && (
-        <details>
+        <details open={boundsOpen} onToggle={(e) => setBoundsOpen(e.currentTarget.open)}>
           <summary>Per-campaign bounds and locks</summary>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-campaign bounds">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Campaign</th>
-                  <th scope="col">Current spend / day</th>
-                  <th scope="col">Min / day</th>
-                  <th scope="col">Max / day</th>
-                  <th scope="col">Locked</th>
-                </tr>
-              </thead>
-              <tbody>
-                {states
-                  .filter((s) => s.active)
-                  .map((s) => {
-                    const o = overrides[s.id] ?? {};
-                    const pct = Number(boundPct) / 100;
-                    const name = names.get(s.id) ?? s.id;
-                    return (
-                      <tr key={s.id}>
-                        <th scope="row">{name}</th>
-                        <td>{round2(s.currentSpend)}</td>
-                        <td>
-                          <input
-                            type="number"
-                            min={0}
-                            step="any"
-                            aria-label={`Minimum daily spend for ${name}`}
-                            value={o.min ?? ''}
-                            placeholder={round2(s.currentSpend * (1 - pct))}
-                            onChange={(e) => setOverride(s.id, { min: optionalNumber(e.target.value) ?? undefined })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="number"
-                            min={0}
-                            step="any"
-                            aria-label={`Maximum daily spend for ${name}`}
-                            value={o.max ?? ''}
-                            placeholder={round2(s.currentSpend * (1 + pct))}
-                            onChange={(e) => setOverride(s.id, { max: optionalNumber(e.target.value) ?? undefined })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label={`Lock ${name}`}
-                            checked={o.locked === true}
-                            onChange={(e) => setOverride(s.id, { locked: e.target.checked ? true : undefined })}
-                          />
-                        </td>
-                      </tr>
-                    );
-                  })}
-              </tbody>
-            </table>
-          </div>
+          {boundsOpen && (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-campaign bounds">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Campaign</th>
+                    <th scope="col">Current spend / day</th>
+                    <th scope="col">Min / day</th>
+                    <th scope="col">Max / day</th>
+                    <th scope="col">Locked</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {states
+                    .filter((s) => s.active)
+                    .map((s) => {
+                      const o = overrides[s.id] ?? {};
+                      const pct = Number(boundPct) / 100;
+                      const name = names.get(s.id) ?? s.id;
+                      return (
+                        <tr key={s.id}>
+                          <th scope="row">{name}</th>
+                          <td>{round2(s.currentSpend)}</td>
+                          <td>
+                            <input
+                              type="number"
+                              min={0}
+                              step="any"
+                              aria-label={`Minimum daily spend for ${name}`}
+                              value={o.min ?? ''}
+                              placeholder={round2(s.currentSpend * (1 - pct))}
+                              onChange={(e) => setOverride(s.id, { min: optionalNumber(e.target.value) ?? undefined })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              type="number"
+                              min={0}
+                              step="any"
+                              aria-label={`Maximum daily spend for ${name}`}
+                              value={o.max ?? ''}
+                              placeholder={round2(s.currentSpend * (1 + pct))}
+                              onChange={(e) => setOverride(s.id, { max: optionalNumber(e.target.value) ?? undefined })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              type="checkbox"
+                              aria-label={`Lock ${name}`}
+                              checked={o.locked === true}
+                              onChange={(e) => setOverride(s.id, { locked: e.target.checked ? true : undefined })}
+                            />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                </tbody>
+              </table>
+            </div>
+          )}
         </details>
       )}
       {problems.length > 0 && (

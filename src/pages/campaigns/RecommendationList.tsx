@@ -1,9 +1,10 @@
 // The recommendation list, each with "Mark applied" on a date: the decision log's way in.
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Recommendation } from '../../analytics/campaigns/optimizeCampaigns';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 import { useDecisionLog } from '../../hooks/useCampaigns';
+import { useShowAll } from '../../components/ui/ShowAll';
 
 interface RecommendationListProps {
   recommendations: Recommendation[];
@@ -25,9 +26,16 @@ const KIND_LABELS: Record<Recommendation['kind'], string> = {
 };
 
 /** Recommendations grouped by kind, each with its own applied-on date. */
-export function RecommendationList({ recommendations, applied, defaultDate, names, onShow }: RecommendationListProps) {
+export const RecommendationList = memo(function RecommendationList({
+  recommendations,
+  applied,
+  defaultDate,
+  names,
+  onShow,
+}: RecommendationListProps) {
   const { add } = useDecisionLog();
   const [dates, setDates] = useState<Record<string, string>>({});
+  const { shown, button } = useShowAll(recommendations, 30, 'recommendations');
   if (recommendations.length === 0) return <p>No changes recommended for these settings.</p>;
   const mark = (r: Recommendation) => {
     const decision: CampaignDecision = {
@@ -44,7 +52,7 @@ export function RecommendationList({ recommendations, applied, defaultDate, name
   return (
     <>
       <ol className="recommendations">
-        {recommendations.map((r) => {
+        {shown.map((r) => {
           const key = `${r.key}@${dates[r.key] ?? defaultDate}`;
           return (
             <li key={r.key}>
@@ -78,7 +86,8 @@ export function RecommendationList({ recommendations, applied, defaultDate, name
           );
         })}
       </ol>
+      {button}
       {add.error && <p role="alert">{add.error.message}</p>}
     </>
   );
-}
+});
