@@ -4,6 +4,8 @@ import type { CampaignProgress } from '../analytics/campaigns/optimizeCampaigns'
 import { optimizeOpenWorkspace, type CampaignRequest, type CampaignRun } from '../data/campaigns/campaignWorkspace';
 import { createWorkerJobStore } from './createWorkerJobStore';
 
+export { campaignInputsKey } from '../data/campaigns/campaignWorkspace';
+
 export const useCampaignJob = createWorkerJobStore<CampaignRequest, CampaignProgress, CampaignRun>(
   optimizeOpenWorkspace,
   'Campaign optimisation cancelled.',

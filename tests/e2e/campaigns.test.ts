@@ -116,6 +116,22 @@ describe('campaigns in the browser', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Decision log' }).textContent(), { timeout: 30_000 })
       .toContain('2026-10-01');
+  });
+
+  it('advises audiences once customers are segmented, ranked by their value per conversion', async () => {
+    await page.goto(`${app.url}#/segments`);
+    await page.getByRole('button', { name: 'Segment customers' }).click({ timeout: 60_000 });
+    await page.getByTestId('segmentation-summary').waitFor({ timeout: 120_000 });
+    await page.goto(`${app.url}#/campaigns`);
+    const audiences = page.getByRole('region', { name: 'Audience advice per campaign' });
+    await audiences.waitFor({ timeout: 120_000 });
+    // the cell's title holds its whole text (long cells are shortened on screen)
+    const targets = await audiences.locator('tbody tr td:nth-child(2)').first().getAttribute('title');
+    // best first: the first target is worth at least as much as the second
+    const values = [...(targets ?? '').matchAll(/\$([\d,.]+)\)/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(values.length).toBeGreaterThan(1);
+    expect(values[0]).toBeGreaterThanOrEqual(values[1]!);
+    expect(targets).toMatch(/Champions \(RFM/);
     expect(app.foreignRequests).toEqual([]);
     expect(app.cspViolations).toEqual([]);
   });

@@ -20,9 +20,18 @@ export interface CampaignRequest {
 export interface CampaignRun {
   request: CampaignRequest;
   result: CampaignOptimisationResult;
-  /** The data it ran on, so the page can tell when an import made it stale. */
-  basedOnImports: string[];
+  /** The data it ran on (imports, segments, predictions), so the page can tell when it is stale. */
+  basedOn: string;
   durationMs: number;
+}
+
+/** What an optimisation depends on: the imports, and the segments and lifetime values audiences use. */
+export function campaignInputsKey(manifest: WorkspaceManifest): string {
+  return [
+    ...manifest.imports.map((r) => r.id),
+    `segments:${manifest.segmentation?.createdAt ?? ''}`,
+    `predictions:${manifest.predictions?.createdAt ?? ''}`,
+  ].join('|');
 }
 
 /** Reads the grid, runs the analyses in the ML worker and returns them (nothing is saved). */
@@ -76,7 +85,7 @@ export async function optimizeOpenWorkspace(
   return {
     request,
     result,
-    basedOnImports: manifest.imports.map((r) => r.id),
+    basedOn: campaignInputsKey(manifest),
     durationMs: performance.now() - started,
   };
 }

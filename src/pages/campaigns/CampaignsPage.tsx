@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { GOAL_LABELS, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import type { CampaignGrouping, DateRange } from '../../data/campaigns/campaignQueries';
-import { useCampaignJob } from '../../hooks/useCampaignJob';
+import { campaignInputsKey, useCampaignJob } from '../../hooks/useCampaignJob';
 import { useCampaignMetrics, usePerformanceRange } from '../../hooks/useCampaigns';
 import { useHasData } from '../../hooks/useHasData';
 import { useWorkspace } from '../../hooks/useWorkspace';
@@ -54,7 +54,7 @@ export function CampaignsPage() {
   const metrics = useCampaignMetrics(usableRange, grouping, importsKey);
   const byCampaign = useCampaignMetrics(usableRange, 'campaign', importsKey);
   const names = useMemo(() => new Map((byCampaign.data?.rows ?? []).map((r) => [r.key, r.label])), [byCampaign.data]);
-  const stale = run !== null && run.basedOnImports.join('|') !== importsKey;
+  const stale = run !== null && manifest !== undefined && run.basedOn !== campaignInputsKey(manifest);
 
   // The optimisation runs by itself the first time the page has data (and again after an import).
   const storedSettings = manifest?.campaigns.settings;

@@ -12,11 +12,12 @@ import {
   readDailyTotals,
   readPerformanceRange,
 } from '../../../src/data/campaigns/campaignQueries';
-import { readCampaignInput } from '../../../src/data/campaigns/readCampaignInput';
+import { readCampaignInput, readSegmentValues } from '../../../src/data/campaigns/readCampaignInput';
 import { DEFAULT_CAMPAIGN_SETTINGS } from '../../../src/analytics/campaigns/campaignSettings';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
 import { demoCampaignGrid } from '../../support/demoCampaignGrid';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
+import { segmentInNode } from '../../support/segmentInNode';
 
 const db = suiteDuckDb();
 const demo = generateDemo({ customers: 300 });
@@ -109,5 +110,26 @@ describe('campaign data checks', () => {
     const table = await readCampaignMetrics(db, { from: '2026-11-01', to: '2026-11-02' }, 'campaign');
     expect(table.rows.find((r) => r.key === 'GHOST-1')!.label).toBe('GHOST-1 (not in the campaigns file)');
     expect(table.rows.find((r) => r.key === 'CMP-001')!.mismatchRows).toBe(1);
+  });
+});
+
+describe('segment values for audience advice', () => {
+  it('values each RFM and k-means segment by its customers’ mean spend once segments exist', async () => {
+    expect(await readSegmentValues(db, null)).toBeNull();
+    const files = demoToCsvFiles(demo).filter((f) => /customers|purchases/.test(f.name));
+    await importWithProposal(
+      db,
+      files.map((f) => fileFrom(f.name, f.text)),
+    );
+    await segmentInNode(db);
+    const values = (await readSegmentValues(db, null))!;
+    expect(values.basis).toBe('mean spend to date per customer');
+    const rfm = values.values.filter((v) => v.source === 'RFM');
+    const kmeans = values.values.filter((v) => v.source === 'k-means');
+    expect(rfm.reduce((s, v) => s + v.customers, 0)).toBe(kmeans.reduce((s, v) => s + v.customers, 0));
+    const [check] = await db.query<{ value: number }>(
+      `SELECT avg(f.monetary_total) AS value FROM customer_segments s JOIN customer_features f USING (customer_id) WHERE s.rfm_segment = 'Champions'`,
+    );
+    expect(rfm.find((v) => v.segment === 'Champions')!.valuePerConversion).toBeCloseTo(Number(check!.value), 6);
   });
 });
