@@ -7,6 +7,7 @@ import type { CampaignOptimisationResult, CampaignProgress } from '../../analyti
 import { checkCampaignSettings, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { compareDecision, type CampaignDecision, type DecisionOutcome } from '../../analytics/campaigns/decisionLog';
 import type { CampaignWorkspaceState, WorkspaceManifest } from '../store/workspaceManifest';
+import { measureWorkerPhases } from '../measurePhases';
 import { inMlWorker } from '../runInMlWorker';
 import { currentManifest, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
 import { readBeforeAfter, type DateRange } from './campaignQueries';
@@ -71,16 +72,11 @@ export async function optimizeOpenWorkspace(
     'The campaign optimisation was cancelled.',
   );
   performance.measure('lantern:campaigns:worker', { start: workerStarted, end: performance.now() });
-  // The worker's own phases, laid end to end from its start, so the benchmark can read them.
-  let phaseStart = workerStarted;
-  for (const [phase, ms] of Object.entries({
+  measureWorkerPhases('campaigns', workerStarted, {
     curves: result.timings.curvesMs,
     allocation: result.timings.allocationMs,
     tests: result.timings.testsMs,
-  })) {
-    performance.measure(`lantern:campaigns:${phase}`, { start: phaseStart, duration: ms });
-    phaseStart += ms;
-  }
+  });
   performance.measure('lantern:campaigns', { start: started, end: performance.now() });
   return {
     request,

@@ -7,6 +7,7 @@ import type { PredictionInput } from '../../analytics/predictions/predictionInpu
 import type { PredictionProgress } from '../../analytics/predictions/predictCustomers';
 import { checkPredictionSettings, type PredictionSettings } from '../../analytics/predictions/predictionSettings';
 import { runOutOfDate, type PredictionRun, type WorkspaceManifest } from '../store/workspaceManifest';
+import { measureWorkerPhases } from '../measurePhases';
 import { inMlWorker } from '../runInMlWorker';
 import {
   currentManifest,
@@ -65,16 +66,11 @@ export function predictOpenWorkspace(
         'The prediction run was cancelled.',
       );
       performance.measure('lantern:predictions:worker', { start: workerStarted, end: performance.now() });
-      // The worker's own phases, laid end to end from its start, so the benchmark can read them.
-      let phaseStart = workerStarted;
-      for (const [phase, ms] of Object.entries({
+      measureWorkerPhases('predictions', workerStarted, {
         fit: result.timings.fitMs,
         score: result.timings.scoreMs,
         validate: result.timings.validateMs,
-      })) {
-        performance.measure(`lantern:predictions:${phase}`, { start: phaseStart, duration: ms });
-        phaseStart += ms;
-      }
+      });
       onProgress({ phase: 'saving', fraction: 0.97, detail: 'saving the predictions on this device' });
       const { predictions, ...summary } = result;
       void predictions;

@@ -11,6 +11,7 @@ import {
 } from '../../analytics/campaigns/campaignSettings';
 import type { CampaignState } from '../../analytics/campaigns/optimizeCampaigns';
 import { JobStatus } from '../../components/ui/JobStatus';
+import { ProblemList } from '../../components/ui/ProblemList';
 import { useCampaignJob } from '../../hooks/useCampaignJob';
 
 interface OptimisationControlsProps {
@@ -194,13 +195,7 @@ export function OptimisationControls({ stored, states, names, onRun }: Optimisat
           )}
         </details>
       )}
-      {problems.length > 0 && (
-        <ul role="alert" className="warning">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       <div className="actions">
         <button type="submit" className="button primary" disabled={running || problems.length > 0}>
           Optimise

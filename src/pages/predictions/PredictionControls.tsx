@@ -10,6 +10,7 @@ import {
 } from '../../analytics/predictions/predictionSettings';
 import { AnalysisDateField } from '../../components/ui/AnalysisDateField';
 import { JobStatus } from '../../components/ui/JobStatus';
+import { ProblemList } from '../../components/ui/ProblemList';
 import { usePredictionJob } from '../../hooks/usePredictionJob';
 
 interface PredictionControlsProps {
@@ -128,13 +129,7 @@ export function PredictionControls({
           </label>
         </div>
       </fieldset>
-      {problems.length > 0 && (
-        <ul role="alert" className="warning">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       <div className="actions">
         <button type="submit" className="button primary" disabled={running || problems.length > 0}>
           Predict
