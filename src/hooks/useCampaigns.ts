@@ -68,10 +68,10 @@ export function useCurvePoints(campaignId: string | null, range: DateRange | nul
 }
 
 /** Each logged decision with its predicted and realised effect. */
-export function useDecisionOutcomes(decisions: readonly CampaignDecision[], importsKey: string) {
+export function useDecisionOutcomes(decisions: readonly CampaignDecision[], baselineDays: number, importsKey: string) {
   return useQuery({
-    queryKey: ['campaign-decisions', decisions.map((d) => d.id), importsKey],
-    queryFn: () => readDecisionOutcomes(decisions),
+    queryKey: ['campaign-decisions', decisions.map((d) => d.id), baselineDays, importsKey],
+    queryFn: () => readDecisionOutcomes(decisions, baselineDays),
   });
 }
 

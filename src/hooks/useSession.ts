@@ -8,6 +8,8 @@ import { currentSession, onSessionChange, type SessionInfo } from '../data/works
 import { queryClient } from './queryClient';
 import { useImportJob } from './useImportJob';
 import { useSegmentationJob } from './useSegmentationJob';
+import { useCampaignJob } from './useCampaignJob';
+import { usePredictionJob } from './usePredictionJob';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -24,6 +26,10 @@ onSessionChange(() => {
   queryClient.clear();
   useImportJob.setState({ status: 'idle', reports: [], error: null, progress: null });
   useSegmentationJob.setState({ status: 'idle', error: null, progress: null });
+  usePredictionJob.setState({ status: 'idle', error: null, progress: null, result: null });
+  // The last optimisation holds the previous workspace's campaigns and figures.
+  useCampaignJob.getState().controller?.abort();
+  useCampaignJob.setState({ status: 'idle', error: null, progress: null, result: null, controller: null });
   useSession.setState({ session: currentSession(), startError: null });
 });
 

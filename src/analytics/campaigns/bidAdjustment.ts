@@ -59,6 +59,18 @@ export function adviseBids(campaigns: readonly BidInput[], options: BidOptions):
         reason: `Hold: ${c.clicks} clicks in the period, at least ${minClicks} are needed to judge the bid.`,
       };
     }
+    const needed = goal === 'revenue' ? c.revenue : c.conversions;
+    if (!Number.isFinite(needed)) {
+      const what = goal === 'revenue' ? 'revenue' : 'conversions';
+      return {
+        id: c.id,
+        action: 'hold',
+        currentCpc,
+        targetCpc: null,
+        changePct: 0,
+        reason: `Hold: ${what} is missing for some of the period's days, so the bid cannot be judged.`,
+      };
+    }
     const targetCpc = goal === 'revenue' ? c.revenue / c.clicks / targetRoas : (c.conversions / c.clicks) * targetCpa;
     const basis =
       goal === 'revenue'

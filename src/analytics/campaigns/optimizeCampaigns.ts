@@ -90,6 +90,9 @@ export interface AllocationSummary {
 
 export interface CampaignOptimisationResult {
   range: { from: string; to: string; recentFrom: string };
+  goal: CampaignOptimisationSettings['goal'];
+  /** What the curves predict: revenue on the revenue goal, conversions on the others. */
+  outcome: 'revenue' | 'conversions';
   states: CampaignState[];
   allocation: AllocationSummary | null;
   /** Why there is no allocation (bounds cannot meet the budget, no campaign running, …). */
@@ -103,6 +106,8 @@ export interface CampaignOptimisationResult {
   timings: { curvesMs: number; allocationMs: number; testsMs: number };
 }
 
+// A cell is NaN where a row lacked the column; the sum is then NaN (unknown), as in the metrics table,
+// rather than a partial sum that would understate the ratio.
 const sumRange = (values: Float64Array, from: number, to: number) => {
   let s = 0;
   for (let i = from; i < to; i++) s += values[i]!;
@@ -139,18 +144,26 @@ export function optimizeCampaigns(
       cost: sumRange(input.cost, base + recentStart, base + nDays),
       revenue: sumRange(input.revenue, base + recentStart, base + nDays),
     };
-    const currentSpend = recent.cost / recentDays;
+    // Per day since the campaign first spent in the recent window: one launched 10 days ago at $100 a
+    // day spends $100 a day, not $36 (its 10 days spread over 28).
+    let firstSpend = recentStart;
+    while (firstSpend < nDays && !(input.cost[base + firstSpend]! > 0)) firstSpend++;
+    const currentSpend = firstSpend < nDays ? recent.cost / (nDays - firstSpend) : 0;
     const active = sumRange(input.cost, base + Math.max(0, nDays - 7), base + nDays) > 0;
     const curve = fitPowerCurve(input.cost.subarray(base, base + nDays), outcomeGrid.subarray(base, base + nDays), {
       outcomeLabel: outcomeName,
     });
     const o = settings.overrides[c.id] ?? {};
+    // A floor set alone above the default ceiling raises the ceiling to it (and a ceiling below the
+    // default floor lowers the floor), so the user's own bound is always the one kept.
+    const defaultMin = currentSpend * (1 - settings.boundPct / 100);
+    const defaultMax = currentSpend * (1 + settings.boundPct / 100);
     return {
       id: c.id,
       currentSpend,
       active,
-      min: o.min ?? currentSpend * (1 - settings.boundPct / 100),
-      max: o.max ?? currentSpend * (1 + settings.boundPct / 100),
+      min: o.min ?? Math.min(defaultMin, o.max ?? Infinity),
+      max: o.max ?? Math.max(defaultMax, o.min ?? -Infinity),
       locked: o.locked === true,
       recent,
       curve,
@@ -176,18 +189,17 @@ export function optimizeCampaigns(
 
   started = performance.now();
   onProgress({ phase: 'tests', fraction: 0.7, detail: 'bids, creatives, drops and audiences' });
-  const portfolio = running.reduce(
-    (t, s) => ({
-      cost: t.cost + s.recent.cost,
-      revenue: t.revenue + s.recent.revenue,
-      conversions: t.conversions + s.recent.conversions,
-    }),
-    { cost: 0, revenue: 0, conversions: 0 },
-  );
+  // The portfolio's ratios over the campaigns whose figures are known for the whole window.
+  const ratioOver = (field: 'revenue' | 'conversions', costPer: boolean) => {
+    const list = running.filter((s) => Number.isFinite(s.recent[field]));
+    const cost = list.reduce((t, s) => t + s.recent.cost, 0);
+    const value = list.reduce((t, s) => t + s.recent[field], 0);
+    if (!(cost > 0 && value > 0)) return null;
+    return costPer ? cost / value : value / cost;
+  };
   const targets = {
-    roas:
-      settings.targetRoas ?? (portfolio.cost > 0 && portfolio.revenue > 0 ? portfolio.revenue / portfolio.cost : null),
-    cpa: settings.targetCpa ?? (portfolio.conversions > 0 ? portfolio.cost / portfolio.conversions : null),
+    roas: settings.targetRoas ?? ratioOver('revenue', false),
+    cpa: settings.targetCpa ?? ratioOver('conversions', true),
   };
   const bids =
     (settings.goal === 'revenue' ? targets.roas : targets.cpa) === null
@@ -234,11 +246,13 @@ export function optimizeCampaigns(
     drops,
     audiences,
     info,
-    dates[nDays - 1]!,
+    dates[recentStart]!,
   );
   onProgress({ phase: 'tests', fraction: 1, detail: 'done' });
   return {
     range: { from: dates[0]!, to: dates[nDays - 1]!, recentFrom: dates[recentStart]! },
+    goal: settings.goal,
+    outcome: outcomeName,
     states,
     allocation,
     allocationProblem,
@@ -278,12 +292,17 @@ function reallocate(running: readonly CampaignState[], settings: CampaignOptimis
   let saving: number | null = null;
   if (settings.goal === 'cost') {
     // The least budget whose best allocation still predicts today's conversions; bisection works because
-    // the best outcome only grows with the budget.
-    const target = allocateBudget(inputs, Math.min(Math.max(currentTotal, lowest), highest), {
-      outcome,
-    }).currentOutcome;
+    // the best outcome only grows with the budget. Today's spend must itself be allowed by the bounds,
+    // or "the same conversions for less" has no meaning.
+    if (currentTotal < lowest - 1e-9 || currentTotal > highest + 1e-9) {
+      throw new Error(
+        `Today's spend of ${money(currentTotal)} a day is outside what the bounds allow (${money(lowest)} to ${money(highest)}): widen the bounds or unlock campaigns to find a cheaper split.`,
+      );
+    }
+    const target = allocateBudget(inputs, currentTotal, { outcome }).currentOutcome;
     let lo = lowest;
-    let hi = Math.min(Math.max(currentTotal, lowest), highest);
+    let hi = currentTotal;
+    if (allocateBudget(inputs, lo, { outcome }).expectedOutcome >= target) hi = lo;
     for (let i = 0; i < 60 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
       const mid = (lo + hi) / 2;
       if (allocateBudget(inputs, mid, { outcome }).expectedOutcome >= target) hi = mid;
@@ -291,6 +310,11 @@ function reallocate(running: readonly CampaignState[], settings: CampaignOptimis
     }
     totalBudget = hi;
     result = allocateBudget(inputs, totalBudget, { outcome });
+    // Fails when today's own split breaks a bound (a maximum set below current spend): then even today's
+    // budget may not reach today's conversions within the bounds.
+    if (result.expectedOutcome < target * (1 - 1e-9)) {
+      throw new Error('No split within the bounds keeps the predicted conversions at today’s level for less.');
+    }
     saving = currentTotal - totalBudget;
   } else {
     totalBudget = settings.totalBudget ?? currentTotal;
@@ -369,7 +393,7 @@ function collectRecommendations(
     const needsChange =
       a.target.length > 0 &&
       (current === null ||
-        a.exclude.some((e) => e.segment.toLowerCase() === (info.get(a.id)?.targetSegment ?? '').toLowerCase()));
+        a.exclude.some((e) => e.segment.toLowerCase() === (info.get(a.id)?.targetSegment ?? '').trim().toLowerCase()));
     if (!needsChange) continue;
     out.push({
       key: `audience:${a.id}`,

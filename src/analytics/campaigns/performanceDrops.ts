@@ -109,12 +109,17 @@ function campaignDrops(s: DailySeries, metric: DropMetric, options: DropOptions)
   const anomalous = new Uint8Array(n);
   let windowNum = 0;
   let windowDen = 0;
+  // A day missing either part (NaN: the row lacked the column) counts in neither, so the ratio is
+  // taken over the days where both are known.
+  const known = (i: number) => Number.isFinite(Number(num[i])) && Number.isFinite(Number(den[i]));
   for (let i = 0; i < n; i++) {
-    windowNum += Number(num[i]) || 0;
-    windowDen += Number(den[i]) || 0;
-    if (i >= windowDays) {
-      windowNum -= Number(num[i - windowDays]) || 0;
-      windowDen -= Number(den[i - windowDays]) || 0;
+    if (known(i)) {
+      windowNum += Number(num[i]);
+      windowDen += Number(den[i]);
+    }
+    if (i >= windowDays && known(i - windowDays)) {
+      windowNum -= Number(num[i - windowDays]);
+      windowDen -= Number(den[i - windowDays]);
     }
     const windowStart = i - windowDays + 1;
     if (windowStart - minBaselineDays < 0 || windowDen < parts.minDen * windowDays) continue;

@@ -212,7 +212,10 @@ export async function readCurvePoints(
   };
 }
 
-/** A campaign's totals over the `baselineDays` before a date and from the date to the end of the data. */
+/**
+ * A campaign's totals over the `baselineDays` before a date and from the date to the end of the data,
+ * with calendar days (not days with rows), so paused days count as days of zero.
+ */
 export async function readBeforeAfter(
   conn: SqlConnection,
   campaignId: string,
@@ -220,18 +223,25 @@ export async function readBeforeAfter(
   baselineDays: number,
 ): Promise<{ before: PeriodTotals; after: PeriodTotals }> {
   const day = `DATE ${sqlString(appliedOn)}`;
+  const id = sqlString(campaignId);
+  const start = `${day} - INTERVAL ${Math.round(baselineDays)} DAY`;
   const rows = await conn.query(
-    `SELECT CASE WHEN date >= ${day} THEN 'after' ELSE 'before' END AS period, count(DISTINCT date) AS days,
+    `SELECT CASE WHEN date >= ${day} THEN 'after' ELSE 'before' END AS period,
        coalesce(sum(impressions), 0) AS impressions, coalesce(sum(clicks), 0) AS clicks,
        coalesce(sum(conversions), 0) AS conversions, coalesce(sum(cost), 0) AS cost, coalesce(sum(revenue), 0) AS revenue
      FROM ${PERFORMANCE_TABLE}
-     WHERE campaign_id = ${sqlString(campaignId)} AND date >= ${day} - INTERVAL ${Math.round(baselineDays)} DAY
+     WHERE campaign_id = ${id} AND date >= ${start}
      GROUP BY 1`,
   );
-  const pick = (period: string): PeriodTotals => {
+  const [span] = await conn.query<{ before_days: number | null; after_days: number | null }>(
+    `SELECT greatest(0, date_diff('day', greatest(CAST(${start} AS DATE), min(date) FILTER (WHERE campaign_id = ${id})), ${day})) AS before_days,
+       greatest(0, date_diff('day', ${day}, max(date)) + 1) AS after_days
+     FROM ${PERFORMANCE_TABLE}`,
+  );
+  const pick = (period: string, days: number): PeriodTotals => {
     const r = rows.find((x) => x.period === period);
     return {
-      days: Number(r?.days ?? 0),
+      days,
       impressions: Number(r?.impressions ?? 0),
       clicks: Number(r?.clicks ?? 0),
       conversions: Number(r?.conversions ?? 0),
@@ -239,5 +249,8 @@ export async function readBeforeAfter(
       revenue: Number(r?.revenue ?? 0),
     };
   };
-  return { before: pick('before'), after: pick('after') };
+  return {
+    before: pick('before', Number(span?.before_days ?? 0)),
+    after: pick('after', Number(span?.after_days ?? 0)),
+  };
 }

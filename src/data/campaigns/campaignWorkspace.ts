@@ -45,21 +45,23 @@ export async function optimizeOpenWorkspace(
   if (problems.length) throw new Error(problems.join(' '));
   const started = performance.now();
   const { duck } = await openWorkspace();
-  const manifest = await currentManifest();
   onProgress({ phase: 'curves', fraction: 0.02, detail: 'reading daily performance' });
   // The write connection, held exclusively: a streamed read on the shared read connection came back
   // empty when the page's other queries ran on it at the same time.
   // The settings used are kept with the workspace, so the page opens with them next time.
-  const input = await runExclusive('a campaign optimisation', async () => {
+  // The manifest is read inside the exclusive block, so a decision logged just before is not lost.
+  const { input, manifest } = await runExclusive('a campaign optimisation', async () => {
+    let manifest = await currentManifest();
     if (JSON.stringify(manifest.campaigns.settings) !== JSON.stringify(request.settings)) {
-      await saveWorkspaceTables([], { campaigns: { ...manifest.campaigns, settings: request.settings } });
+      manifest = await saveWorkspaceTables([], { campaigns: { ...manifest.campaigns, settings: request.settings } });
     }
-    return readCampaignInput(
+    const input = await readCampaignInput(
       duck.write,
       request.range,
       request.settings,
       manifest.predictions?.settings.clvMonths ?? null,
     );
+    return { input, manifest };
   });
   const workerStarted = performance.now();
   performance.measure('lantern:campaigns:inputs', { start: started, end: workerStarted });
@@ -106,17 +108,16 @@ export function removeDecision(id: string): Promise<WorkspaceManifest> {
   return saveCampaignState((state) => ({ ...state, decisions: state.decisions.filter((d) => d.id !== id) }));
 }
 
-/** How long "before" is for a decision: the optimisation's recent days. */
-const BASELINE_DAYS = 28;
-
 /** Every logged decision with its predicted and realised effect from the data as it is now. */
 export async function readDecisionOutcomes(
   decisions: readonly CampaignDecision[],
+  /** Days before the applied date that are "before": the optimisation's recent days. */
+  baselineDays: number,
 ): Promise<{ decision: CampaignDecision; outcome: DecisionOutcome }[]> {
   const { duck } = await openWorkspace();
   const out: { decision: CampaignDecision; outcome: DecisionOutcome }[] = [];
   for (const decision of decisions) {
-    const { before, after } = await readBeforeAfter(duck.read, decision.campaignId, decision.appliedOn, BASELINE_DAYS);
+    const { before, after } = await readBeforeAfter(duck.read, decision.campaignId, decision.appliedOn, baselineDays);
     out.push({ decision, outcome: compareDecision(decision, before, after) });
   }
   return out;

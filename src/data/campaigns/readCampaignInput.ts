@@ -14,6 +14,9 @@ const FIELDS = ['impressions', 'clicks', 'conversions', 'cost', 'revenue'] as co
 
 const DAY_MS = 86_400_000;
 
+/** Longest range the optimisation takes: three years of days (one stray date can stretch the data's range). */
+export const MAX_OPTIMISATION_DAYS = 1100;
+
 /** Every ISO date from `from` to `to`. */
 export function datesBetween(range: DateRange): string[] {
   const dates: string[] = [];
@@ -47,7 +50,14 @@ export async function readSegmentValues(
   clvMonths: number | null,
 ): Promise<{ values: SegmentValue[]; basis: string } | null> {
   if (!(await tableExists(conn, CUSTOMER_SEGMENTS_TABLE))) return null;
-  const predicted = clvMonths !== null && (await tableExists(conn, CUSTOMER_PREDICTIONS_TABLE));
+  // Predictions made without a spend model have no lifetime values: spend to date is used then.
+  const predicted =
+    clvMonths !== null &&
+    (await tableExists(conn, CUSTOMER_PREDICTIONS_TABLE)) &&
+    Number(
+      (await conn.query<{ n: number }>(`SELECT count(lifetime_value) AS n FROM ${CUSTOMER_PREDICTIONS_TABLE}`))[0]?.n ??
+        0,
+    ) > 0;
   const value = predicted ? 'avg(p.lifetime_value)' : 'avg(f.monetary_total)';
   const source = predicted
     ? `${CUSTOMER_SEGMENTS_TABLE} s LEFT JOIN ${CUSTOMER_PREDICTIONS_TABLE} p USING (customer_id)`
@@ -78,8 +88,13 @@ export async function readCampaignInput(
   settings: CampaignOptimisationSettings,
   clvMonths: number | null,
 ): Promise<CampaignOptimisationInput> {
-  const campaigns = await readCampaignInfo(conn, range);
   const dates = datesBetween(range);
+  if (dates.length > MAX_OPTIMISATION_DAYS) {
+    throw new Error(
+      `The range spans ${dates.length.toLocaleString('en')} days; the optimisation takes at most ${MAX_OPTIMISATION_DAYS.toLocaleString('en')}: choose a shorter range (a stray date in a file can stretch the data's range).`,
+    );
+  }
+  const campaigns = await readCampaignInfo(conn, range);
   const cells = campaigns.length * dates.length;
   const grid = Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(cells)])) as Record<
     (typeof FIELDS)[number],

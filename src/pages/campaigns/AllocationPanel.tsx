@@ -37,9 +37,12 @@ export const AllocationPanel = memo(function AllocationPanel({
   const money = (v: number | null) => formatMetric(v, 'money', currency);
   const allocation = result.allocation;
   const active = result.states.filter((s) => s.active);
-  const chosen = active.find((s) => s.id === selected) ?? active[0] ?? null;
+  // A campaign asked for (a drop's link) that is not running has no current spend to move: say so
+  // rather than showing another campaign's curve.
+  const notRunning = selected !== null && !active.some((s) => s.id === selected) ? selected : null;
+  const chosen = notRunning ? null : (active.find((s) => s.id === selected) ?? active[0] ?? null);
   const points = useCurvePoints(chosen?.id ?? null, range, importsKey);
-  const outcomeLabel = allocation?.outcome ?? (result.states[0]?.curve.ok === false ? 'outcome' : 'revenue');
+  const outcomeLabel = result.outcome;
   const formatOutcome = (v: number) => (outcomeLabel === 'revenue' ? money(v) : v.toFixed(1));
   const name = (id: string) => names.get(id) ?? id;
   const move = chosen ? allocation?.result.allocations.find((a) => a.id === chosen.id) : undefined;
@@ -124,6 +127,11 @@ export const AllocationPanel = memo(function AllocationPanel({
           </div>
           {button}
         </>
+      )}
+      {notRunning && (
+        <p className="warning">
+          {name(notRunning)} spent nothing in the last 7 days of the range, so it is not part of the reallocation.
+        </p>
       )}
       {chosen && (
         <div className="curve-panel">

@@ -36,7 +36,7 @@ export const CampaignAdvice = memo(function CampaignAdvice({
           Target CPC ={' '}
           {result.bids.length === 0
             ? 'not available (no target).'
-            : result.targets.roas !== null && result.bids.some((b) => b.reason.includes('ROAS'))
+            : result.goal === 'revenue' && result.targets.roas !== null
               ? `revenue per click ÷ target ROAS ${result.targets.roas.toFixed(2)}×.`
               : `conversion rate × target CPA ${money(result.targets.cpa)}.`}{' '}
           Changes under 10 % are “hold”; at most ±50 % at once.

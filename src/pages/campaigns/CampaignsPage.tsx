@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { GOAL_LABELS, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import type { CampaignGrouping, DateRange } from '../../data/campaigns/campaignQueries';
-import { campaignInputsKey, useCampaignJob } from '../../hooks/useCampaignJob';
+import { MAX_OPTIMISATION_DAYS, campaignInputsKey, useCampaignJob } from '../../hooks/useCampaignJob';
 import { useCampaignMetrics, usePerformanceRange } from '../../hooks/useCampaigns';
 import { useHasData } from '../../hooks/useHasData';
 import { useWorkspace } from '../../hooks/useWorkspace';
@@ -23,7 +23,10 @@ import { RecommendationList } from './RecommendationList';
 import { metricsCsv, metricsJson, optimisationCsv, optimisationJson, recommendationsCsv } from './campaignExports';
 
 const DAY_MS = 86_400_000;
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const nextDay = (date: string) => addDays(date, 1);
+const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The Campaigns view. */
 export function CampaignsPage() {
@@ -39,9 +42,14 @@ export function CampaignsPage() {
   const jobStatus = useCampaignJob((s) => s.status);
   const run = useCampaignJob((s) => s.result);
   const startJob = useCampaignJob((s) => s.start);
-  const range: DateRange | null = dataRange.data
-    ? { from: rangeEdit.from ?? dataRange.data.from, to: rangeEdit.to ?? dataRange.data.to }
+  // By default the whole data, or its last three years when it spans more (the optimisation's limit).
+  const defaultFrom = dataRange.data
+    ? maxDate(dataRange.data.from, addDays(dataRange.data.to, -(MAX_OPTIMISATION_DAYS - 1)))
     : null;
+  const range: DateRange | null =
+    dataRange.data && defaultFrom
+      ? { from: rangeEdit.from ?? defaultFrom, to: rangeEdit.to ?? dataRange.data.to }
+      : null;
   const rangeProblem =
     range &&
     (!(range.from <= range.to) || !/^\d{4}-\d{2}-\d{2}$/.test(range.from) || !/^\d{4}-\d{2}-\d{2}$/.test(range.to))
@@ -126,7 +134,7 @@ export function CampaignsPage() {
           />
         </label>
         <button type="button" className="button" onClick={() => setRangeEdit({})}>
-          Whole range
+          {defaultFrom === dataRange.data?.from ? 'Whole range' : 'Last three years'}
         </button>
       </form>
       {rangeProblem && <p role="alert">{rangeProblem}</p>}
@@ -231,7 +239,7 @@ export function CampaignsPage() {
               <RecommendationList
                 recommendations={result.recommendations}
                 applied={appliedKeys}
-                defaultDate={nextDay(result.range.to)}
+                defaultDate={nextDay(dataRange.data?.to ?? result.range.to)}
                 names={names}
                 onShow={openOptimisation}
               />
@@ -249,7 +257,12 @@ export function CampaignsPage() {
           </>
         )}
       </section>
-      <DecisionLogPanel decisions={manifest.campaigns.decisions} names={names} importsKey={importsKey} />
+      <DecisionLogPanel
+        decisions={manifest.campaigns.decisions}
+        names={names}
+        importsKey={importsKey}
+        baselineDays={manifest.campaigns.settings.recentDays}
+      />
     </div>
   );
 }

@@ -10,6 +10,8 @@ interface DecisionLogPanelProps {
   decisions: CampaignDecision[];
   names: Map<string, string>;
   importsKey: string;
+  /** Days before the applied date that are "before" (the optimisation's recent days). */
+  baselineDays: number;
 }
 
 /** Logged decisions and how they turned out. */
@@ -17,15 +19,17 @@ export const DecisionLogPanel = memo(function DecisionLogPanel({
   decisions,
   names,
   importsKey,
+  baselineDays,
 }: DecisionLogPanelProps) {
-  const outcomes = useDecisionOutcomes(decisions, importsKey);
+  const outcomes = useDecisionOutcomes(decisions, baselineDays, importsKey);
   const { remove } = useDecisionLog();
   return (
     <section aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">Decision log</h2>
       <p className="muted">
         Mark a recommendation as applied and import later performance data: each change’s realised effect (per day, from
-        the applied date on, against the 28 days before) appears beside the predicted one.
+        the applied date on, against the {baselineDays} days before; paused days count as zero) appears beside the
+        predicted one.
       </p>
       {decisions.length === 0 ? (
         <p>No decisions logged yet.</p>
