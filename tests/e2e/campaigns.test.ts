@@ -135,4 +135,39 @@ describe('campaigns in the browser', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.cspViolations).toEqual([]);
   });
+
+  it('imports a messy performance file keeping every row and says what is wrong on the Campaigns page', async () => {
+    const fresh = await (await app.newContext()).newPage();
+    const campaigns = 'campaign_id,name,type\nA1,Alpha,email\nB2,Beta,email\nZ9,Never ran,sms\n';
+    const performance = [
+      'campaign_id,date,impressions,clicks,conversions,revenue,cost,roas',
+      'A1,2026-05-01,1000,20,2,100,50,2',
+      'A1,2026-05-02,1000,30,3,150,50,9.99',
+      'A1,2026-05-02,1000,30,3,150,50,3',
+      'B2,2026-05-01,10,20,1,40,20,2',
+      'GHOST,2026-05-01,500,10,1,60,20,3',
+    ].join('\n');
+    await fresh.goto(`${app.url}#/data`);
+    await fresh.getByRole('heading', { name: 'Tables' }).waitFor({ timeout: 60_000 });
+    await fresh.getByTestId('file-input').setInputFiles([
+      { name: 'campaigns.csv', mimeType: 'text/csv', buffer: Buffer.from(campaigns) },
+      { name: 'performance.csv', mimeType: 'text/csv', buffer: Buffer.from(performance) },
+    ]);
+    await fresh.getByRole('button', { name: /^Import 2 files$/ }).click();
+    const report = fresh.getByTestId('last-import').locator('[data-file="performance.csv"]');
+    await expect.poll(() => report.getByTestId('rows-read').textContent(), { timeout: 60_000 }).toBe('5');
+    // the second A1 day and B2's clicks above impressions are rejected, the rest kept
+    expect(await report.getByTestId('rows-accepted').textContent()).toBe('3');
+    expect(await report.getByTestId('rows-rejected').textContent()).toBe('2');
+    await fresh.goto(`${app.url}#/campaigns`);
+    const checks = fresh.getByRole('status', { name: 'Campaign data checks' });
+    await checks.waitFor({ timeout: 60_000 });
+    const text = await checks.textContent();
+    expect(text).toContain('1 performance row belongs to 1 campaign not in the campaigns file (GHOST: 1 row)');
+    expect(text).toMatch(/2 campaigns have no performance rows: Beta \(B2\), Never ran \(Z9\)/);
+    expect(text).toMatch(/1 row carries a ROAS that disagrees .*performance\.csv row 3 \(A1, 2026-05-02\)/);
+    const table = await fresh.getByRole('region', { name: 'Metrics by campaign' }).textContent();
+    expect(table).toContain('GHOST (not in the campaigns file)');
+    expect(app.foreignRequests).toEqual([]);
+  });
 });

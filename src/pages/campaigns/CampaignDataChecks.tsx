@@ -17,10 +17,11 @@ export function CampaignDataChecks({ importsKey }: { importsKey: string }) {
     items.push('No campaigns file: campaigns are shown by id, without names, types or target segments.');
   }
   if (c.unknownCampaigns.length > 0) {
+    const rows = c.unknownCampaigns.reduce((s, u) => s + u.rows, 0);
     items.push(
-      `${formatCount(c.unknownCampaigns.reduce((s, u) => s + u.rows, 0))} performance rows belong to ${c.unknownCampaigns.length} campaign${c.unknownCampaigns.length === 1 ? '' : 's'} not in the campaigns file (${c.unknownCampaigns
+      `${formatCount(rows)} performance ${rows === 1 ? 'row belongs' : 'rows belong'} to ${c.unknownCampaigns.length} campaign${c.unknownCampaigns.length === 1 ? '' : 's'} not in the campaigns file (${c.unknownCampaigns
         .slice(0, 5)
-        .map((u) => `${u.campaignId}: ${u.rows} rows`)
+        .map((u) => `${u.campaignId}: ${u.rows} row${u.rows === 1 ? '' : 's'}`)
         .join(', ')}${c.unknownCampaigns.length > 5 ? ', …' : ''}); they are kept and analysed under their id.`,
     );
   }
@@ -35,8 +36,8 @@ export function CampaignDataChecks({ importsKey }: { importsKey: string }) {
   for (const m of c.mismatches) {
     items.push(
       <>
-        {formatCount(m.rows)} row{m.rows === 1 ? '' : 's'} carry a {m.ratio.toUpperCase()} that disagrees with the one
-        computed from their counts (first: {m.example}); Lantern uses its own.{' '}
+        {formatCount(m.rows)} {m.rows === 1 ? 'row carries' : 'rows carry'} a {m.ratio.toUpperCase()} that disagrees
+        with the one computed from their counts (first: {m.example}); Lantern uses its own.{' '}
         <button
           type="button"
           className="link-button"
