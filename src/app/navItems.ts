@@ -9,5 +9,6 @@ export const NAV_ITEMS = [
   { path: '/analytics', label: 'Analytics' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/data', label: 'Data' },
+  { path: '/sql', label: 'SQL' },
   { path: '/settings', label: 'Settings' },
 ] as const;

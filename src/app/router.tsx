@@ -11,6 +11,7 @@ import { DataPage } from '../pages/data/DataPage';
 import { PredictionsPage } from '../pages/predictions/PredictionsPage';
 import { SegmentsPage } from '../pages/segments/SegmentsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { SqlConsolePage } from '../pages/sql/SqlConsolePage';
 import { WorkspacesPage } from '../pages/workspaces/WorkspacesPage';
 import { Layout } from './Layout';
 
@@ -28,6 +29,7 @@ export const router = createHashRouter([
       { path: 'analytics', element: <AnalyticsPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'data', element: <DataPage /> },
+      { path: 'sql', element: <SqlConsolePage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'workspaces', element: <WorkspacesPage /> },
     ],

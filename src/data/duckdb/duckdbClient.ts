@@ -20,6 +20,8 @@ export interface LanternDuckDb {
   read: SqlStore;
   /** For imports and other writes. */
   write: SqlStore;
+  /** Where extensions would come from: the app's own origin. */
+  extensionRepository: string;
 }
 
 function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore {
@@ -78,12 +80,21 @@ async function startDuckDb(): Promise<LanternDuckDb> {
   await db.instantiate(new URL(duckdbWasmUrl, document.baseURI).href);
   await db.open({ query: { castBigIntToDouble: true } });
   const extensionRepository = new URL('duckdb-extensions', document.baseURI).href.replace(/'/g, "''");
-  const read = await db.connect();
-  const write = await db.connect();
-  for (const conn of [read, write]) {
-    await conn.query('SET autoinstall_known_extensions = false');
-    await conn.query('SET autoload_known_extensions = false');
-    await conn.query(`SET custom_extension_repository = '${extensionRepository}'`);
-  }
-  return { db, read: wrapConnection(db, read), write: wrapConnection(db, write) };
+  const read = await connectLocked(db, extensionRepository);
+  const write = await connectLocked(db, extensionRepository);
+  return { db, read: wrapConnection(db, read), write: wrapConnection(db, write), extensionRepository };
+}
+
+// Every connection gets the same settings: nothing is installed or loaded from outside the app.
+async function connectLocked(db: AsyncDuckDB, extensionRepository: string): Promise<AsyncDuckDBConnection> {
+  const conn = await db.connect();
+  await conn.query('SET autoinstall_known_extensions = false');
+  await conn.query('SET autoload_known_extensions = false');
+  await conn.query(`SET custom_extension_repository = '${extensionRepository}'`);
+  return conn;
+}
+
+/** One more connection, for work that must not share a connection with the page's reads (the SQL console). */
+export async function openConnection(duck: LanternDuckDb): Promise<SqlStore> {
+  return wrapConnection(duck.db, await connectLocked(duck.db, duck.extensionRepository));
 }
