@@ -1,18 +1,8 @@
 // Routes. Hash-based, so the static build works from any URL and sub-path without server rewrites.
+// Every page is its own lazy chunk (charts, tables and models load with the page that uses them), so
+// the first page only loads the shell.
 
 import { createHashRouter } from 'react-router';
-import { AlertsPage } from '../pages/alerts/AlertsPage';
-import { AnalyticsPage } from '../pages/analytics/AnalyticsPage';
-import { CampaignsPage } from '../pages/campaigns/CampaignsPage';
-import { CustomerDetailPage } from '../pages/customers/CustomerDetailPage';
-import { CustomersPage } from '../pages/customers/CustomersPage';
-import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { DataPage } from '../pages/data/DataPage';
-import { PredictionsPage } from '../pages/predictions/PredictionsPage';
-import { SegmentsPage } from '../pages/segments/SegmentsPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
-import { SqlConsolePage } from '../pages/sql/SqlConsolePage';
-import { WorkspacesPage } from '../pages/workspaces/WorkspacesPage';
 import { Layout } from './Layout';
 
 export const router = createHashRouter([
@@ -20,18 +10,47 @@ export const router = createHashRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <DashboardPage /> },
-      { path: 'customers', element: <CustomersPage /> },
-      { path: 'customers/:customerId', element: <CustomerDetailPage /> },
-      { path: 'segments', element: <SegmentsPage /> },
-      { path: 'predictions', element: <PredictionsPage /> },
-      { path: 'campaigns', element: <CampaignsPage /> },
-      { path: 'analytics', element: <AnalyticsPage /> },
-      { path: 'alerts', element: <AlertsPage /> },
-      { path: 'data', element: <DataPage /> },
-      { path: 'sql', element: <SqlConsolePage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'workspaces', element: <WorkspacesPage /> },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../pages/dashboard/DashboardPage')).DashboardPage }),
+      },
+      {
+        path: 'customers',
+        lazy: async () => ({ Component: (await import('../pages/customers/CustomersPage')).CustomersPage }),
+      },
+      {
+        path: 'customers/:customerId',
+        lazy: async () => ({
+          Component: (await import('../pages/customers/CustomerDetailPage')).CustomerDetailPage,
+        }),
+      },
+      {
+        path: 'segments',
+        lazy: async () => ({ Component: (await import('../pages/segments/SegmentsPage')).SegmentsPage }),
+      },
+      {
+        path: 'predictions',
+        lazy: async () => ({ Component: (await import('../pages/predictions/PredictionsPage')).PredictionsPage }),
+      },
+      {
+        path: 'campaigns',
+        lazy: async () => ({ Component: (await import('../pages/campaigns/CampaignsPage')).CampaignsPage }),
+      },
+      {
+        path: 'analytics',
+        lazy: async () => ({ Component: (await import('../pages/analytics/AnalyticsPage')).AnalyticsPage }),
+      },
+      { path: 'alerts', lazy: async () => ({ Component: (await import('../pages/alerts/AlertsPage')).AlertsPage }) },
+      { path: 'data', lazy: async () => ({ Component: (await import('../pages/data/DataPage')).DataPage }) },
+      { path: 'sql', lazy: async () => ({ Component: (await import('../pages/sql/SqlConsolePage')).SqlConsolePage }) },
+      {
+        path: 'settings',
+        lazy: async () => ({ Component: (await import('../pages/settings/SettingsPage')).SettingsPage }),
+      },
+      {
+        path: 'workspaces',
+        lazy: async () => ({ Component: (await import('../pages/workspaces/WorkspacesPage')).WorkspacesPage }),
+      },
     ],
   },
 ]);
