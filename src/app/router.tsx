@@ -9,6 +9,8 @@ export const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <p className="muted">Loading…</p>,
     children: [
       {
         index: true,

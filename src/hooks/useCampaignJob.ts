@@ -5,7 +5,7 @@ import { optimizeOpenWorkspace, type CampaignRequest, type CampaignRun } from '.
 import { createWorkerJobStore } from './createWorkerJobStore';
 
 export { campaignInputsKey } from '../data/campaigns/campaignWorkspace';
-export { MAX_OPTIMISATION_DAYS } from '../data/campaigns/readCampaignInput';
+export { defaultCampaignRange } from '../data/campaigns/readCampaignInput';
 
 export const useCampaignJob = createWorkerJobStore<CampaignRequest, CampaignProgress, CampaignRun>(
   optimizeOpenWorkspace,

@@ -17,6 +17,8 @@ interface DailyLineChartProps {
   width: number;
   /** Days to mark with a dot (flagged drops), by ISO date. */
   marked?: ReadonlySet<string>;
+  /** What a point is: "day" unless the points are weeks or months. */
+  xLabel?: string;
 }
 
 const HEIGHT = 240;
@@ -24,7 +26,15 @@ const MARGIN = { top: 32, right: 16, bottom: 40, left: 68 };
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** A line over dates with a left axis in the metric's unit. */
-export function DailyLineChart({ title, points, yLabel, formatValue, width, marked }: DailyLineChartProps) {
+export function DailyLineChart({
+  title,
+  points,
+  yLabel,
+  formatValue,
+  width,
+  marked,
+  xLabel = 'day',
+}: DailyLineChartProps) {
   const innerWidth = width - MARGIN.left - MARGIN.right;
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = useMemo(() => {
@@ -54,7 +64,7 @@ export function DailyLineChart({ title, points, yLabel, formatValue, width, mark
           label={yLabel}
           labelOffset={52}
         />
-        <Axis.AxisBottom scale={x} top={innerHeight} numTicks={6} label="day" />
+        <Axis.AxisBottom scale={x} top={innerHeight} numTicks={6} label={xLabel} />
         <Shape.LinePath
           data={points as DailyPoint[]}
           defined={defined}

@@ -17,6 +17,14 @@ const DAY_MS = 86_400_000;
 /** Longest range the optimisation takes: three years of days (one stray date can stretch the data's range). */
 export const MAX_OPTIMISATION_DAYS = 1100;
 
+/** The range the Campaigns page starts with: the whole data, or its last MAX_OPTIMISATION_DAYS days. */
+export function defaultCampaignRange(data: DateRange): DateRange {
+  const earliest = new Date(Date.parse(`${data.to}T00:00:00Z`) - (MAX_OPTIMISATION_DAYS - 1) * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  return { from: data.from > earliest ? data.from : earliest, to: data.to };
+}
+
 /** Every ISO date from `from` to `to`. */
 export function datesBetween(range: DateRange): string[] {
   const dates: string[] = [];

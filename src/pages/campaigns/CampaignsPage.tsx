@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { GOAL_LABELS, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import type { CampaignGrouping, DateRange } from '../../data/campaigns/campaignQueries';
-import { MAX_OPTIMISATION_DAYS, campaignInputsKey, useCampaignJob } from '../../hooks/useCampaignJob';
+import { campaignInputsKey, defaultCampaignRange, useCampaignJob } from '../../hooks/useCampaignJob';
 import { useCampaignMetrics, usePerformanceRange } from '../../hooks/useCampaigns';
 import { useHasData } from '../../hooks/useHasData';
 import { useWorkspace } from '../../hooks/useWorkspace';
@@ -23,10 +23,7 @@ import { RecommendationList } from './RecommendationList';
 import { metricsCsv, metricsJson, optimisationCsv, optimisationJson, recommendationsCsv } from './campaignExports';
 
 const DAY_MS = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const nextDay = (date: string) => addDays(date, 1);
-const maxDate = (a: string, b: string) => (a > b ? a : b);
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** The Campaigns view. */
 export function CampaignsPage() {
@@ -43,9 +40,7 @@ export function CampaignsPage() {
   const run = useCampaignJob((s) => s.result);
   const startJob = useCampaignJob((s) => s.start);
   // By default the whole data, or its last three years when it spans more (the optimisation's limit).
-  const defaultFrom = dataRange.data
-    ? maxDate(dataRange.data.from, addDays(dataRange.data.to, -(MAX_OPTIMISATION_DAYS - 1)))
-    : null;
+  const defaultFrom = dataRange.data ? defaultCampaignRange(dataRange.data).from : null;
   const range: DateRange | null =
     dataRange.data && defaultFrom
       ? { from: rangeEdit.from ?? defaultFrom, to: rangeEdit.to ?? dataRange.data.to }

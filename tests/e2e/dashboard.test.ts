@@ -1,0 +1,103 @@
+// The Dashboard in the built app on the demo workspace: its KPIs equal the same figures computed by
+// independent SQL in Node, the cohort table and action recommendations are there, a chart downloads as
+// a valid SVG, and the page logs no console errors and makes no request off the device.
+
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatMetric } from '../../src/analytics/campaigns/campaignMetrics';
+import { demoFiles } from '../../src/data/demo/demoFiles';
+import { fileFrom, importWithProposal } from '../support/importHelpers';
+import { openNodeDuckDb } from '../support/nodeDuckDb';
+import { startApp, type AppUnderTest } from './support/browser';
+
+let app: AppUnderTest;
+let page: Page;
+const consoleErrors: string[] = [];
+let expected: { revenue: number; orders: number; customers: number; roas: number };
+
+beforeAll(async () => {
+  app = await startApp();
+  page = await (await app.newContext()).newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  const db = await openNodeDuckDb();
+  await importWithProposal(
+    db,
+    demoFiles().map((f) => fileFrom(f.name, f.text)),
+  );
+  // The last 30 days to the last purchase day, written out independently of the app's queries.
+  const [row] = await db.query<{ revenue: number; orders: number; customers: number }>(
+    `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases),
+     p AS (SELECT * FROM purchases, last WHERE CAST(purchase_date AS DATE) BETWEEN last.d - 29 AND last.d)
+     SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue,
+       count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
+       count(DISTINCT customer_id) FILTER (WHERE NOT is_return) AS customers FROM p`,
+  );
+  const [perf] = await db.query<{ roas: number }>(
+    `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases)
+     SELECT sum(revenue) / sum(cost) AS roas FROM campaign_performance, last WHERE date BETWEEN last.d - 29 AND last.d`,
+  );
+  expected = {
+    revenue: Number(row!.revenue),
+    orders: Number(row!.orders),
+    customers: Number(row!.customers),
+    roas: Number(perf!.roas),
+  };
+  db.close();
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const card = (label: string) => page.getByTestId(`kpi-${label}`).locator('.card-value').textContent();
+
+describe('the dashboard in the browser', () => {
+  it('shows the KPIs of the last 30 days as SQL computes them', async () => {
+    await page.goto(`${app.url}?demo#/`);
+    await page.getByTestId('kpi-Orders').waitFor({ timeout: 120_000 });
+    expect(await card('Revenue (net of returns)')).toBe(formatMetric(expected.revenue, 'money', 'USD', 'en-US'));
+    expect(await card('Orders')).toBe(expected.orders.toLocaleString('en-US'));
+    expect(await card('Active customers')).toBe(expected.customers.toLocaleString('en-US'));
+    expect(await card('Blended ROAS')).toBe(formatMetric(expected.roas, 'multiple', 'USD', 'en-US'));
+    expect(await page.getByTestId('kpi-Orders').locator('.card-change').textContent()).toMatch(
+      /vs the previous 30 days/,
+    );
+  });
+
+  it('ranks the budget move among the action recommendations and links to it', async () => {
+    const actions = page.getByRole('region', { name: 'Action recommendations' });
+    await expect.poll(() => actions.textContent(), { timeout: 120_000 }).toContain('Move campaign budget');
+    expect(await actions.getByRole('link', { name: /The reallocation/ }).getAttribute('href')).toBe('#/campaigns');
+  });
+
+  it('offers the cohort heatmap as a table and downloads a chart as valid SVG', async () => {
+    const cohorts = page.getByRole('region', { name: 'Cohort retention' });
+    await cohorts.getByText('Show the data as a table').click();
+    const firstRow = await cohorts.getByRole('region').locator('tbody tr').first().textContent();
+    expect(firstRow).toMatch(/^\d{4}-\d{2}/);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      cohorts.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    const svg = await readFile((await file.path()) ?? '', 'utf8');
+    expect(file.suggestedFilename()).toBe('lantern-cohort-retention.svg');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        root: doc.documentElement.nodeName,
+        rects: doc.querySelectorAll('rect').length,
+      };
+    }, svg);
+    expect(parsed).toEqual({ error: false, root: 'svg', rects: expect.any(Number) as number });
+    expect(parsed.rects).toBeGreaterThan(10);
+  });
+
+  it('logged no console errors and asked nothing of other origins', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+// The Dashboard's figures from DuckDB against the same figures computed directly from the generated
+// demo rows in TypeScript: net revenue, orders, active customers, order value, repeat rate, ROAS,
+// revenue by month and cohort retention.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../src/data/demo/generateDemo';
+import { demoToCsvFiles } from '../../../src/data/demo/toCsv';
+import {
+  periodsEndingOn,
+  readCohortRetention,
+  readDashboardKpis,
+  readRevenueSeries,
+} from '../../../src/data/dashboard/dashboardQueries';
+import { fileFrom, importWithProposal } from '../../support/importHelpers';
+import { suiteDuckDb } from '../../support/nodeDuckDb';
+
+const db = suiteDuckDb();
+const demo = generateDemo({ customers: 400 });
+const END = demo.options.endDate;
+
+beforeAll(async () => {
+  await importWithProposal(
+    db,
+    demoToCsvFiles(demo).map((f) => fileFrom(f.name, f.text)),
+  );
+}, 60_000);
+
+function expected(from: string, to: string) {
+  const lines = demo.purchases.filter(
+    (p) => p.purchase_date.slice(0, 10) >= from && p.purchase_date.slice(0, 10) <= to,
+  );
+  const sales = lines.filter((p) => p.is_return === 'false');
+  const ordersByCustomer = new Map<string, Set<string>>();
+  for (const p of sales)
+    ordersByCustomer.set(p.customer_id, (ordersByCustomer.get(p.customer_id) ?? new Set()).add(p.order_id));
+  const orders = new Set(sales.map((p) => p.order_id)).size;
+  const perf = demo.performance.filter((r) => r.date >= from && r.date <= to);
+  return {
+    revenue: lines.reduce((s, p) => s + (p.is_return === 'true' ? -Math.abs(p.amount) : p.amount), 0),
+    orders,
+    activeCustomers: ordersByCustomer.size,
+    averageOrderValue: sales.reduce((s, p) => s + p.amount, 0) / orders,
+    repeatRate: [...ordersByCustomer.values()].filter((o) => o.size >= 2).length / ordersByCustomer.size,
+    blendedRoas: perf.reduce((s, r) => s + r.revenue, 0) / perf.reduce((s, r) => s + r.cost, 0),
+  };
+}
+
+describe('dashboard figures in DuckDB', () => {
+  it('gives the KPIs of the last 90 days and the 90 before, as computed from the rows', async () => {
+    const kpis = await readDashboardKpis(db, END, 90);
+    const { current, previous } = periodsEndingOn(END, 90);
+    expect(current.to).toBe(END);
+    expect(previous.to < current.from).toBe(true);
+    for (const [got, period] of [
+      [kpis.current, current],
+      [kpis.previous, previous],
+    ] as const) {
+      const want = expected(period.from, period.to);
+      expect(got.revenue).toBeCloseTo(want.revenue, 4);
+      expect(got.orders).toBe(want.orders);
+      expect(got.activeCustomers).toBe(want.activeCustomers);
+      expect(got.averageOrderValue!).toBeCloseTo(want.averageOrderValue, 6);
+      expect(got.repeatRate!).toBeCloseTo(want.repeatRate, 9);
+      expect(got.blendedRoas!).toBeCloseTo(want.blendedRoas, 9);
+    }
+    expect(kpis.predictedRevenue).toBeNull();
+  });
+
+  it('sums revenue by month to the total', async () => {
+    const months = await readRevenueSeries(db, 'month');
+    const total = demo.purchases.reduce((s, p) => s + (p.is_return === 'true' ? -Math.abs(p.amount) : p.amount), 0);
+    expect(months.reduce((s, m) => s + m.revenue, 0)).toBeCloseTo(total, 4);
+    expect(months[0]!.period.endsWith('-01')).toBe(true);
+  });
+
+  it('builds cohort retention from first purchase months', async () => {
+    const cohorts = await readCohortRetention(db, 6, 6);
+    expect(cohorts).toHaveLength(6);
+    const oldest = cohorts[0]!;
+    // recompute the oldest shown cohort's month-1 retention from the rows
+    const sales = demo.purchases.filter((p) => p.is_return === 'false');
+    const first = new Map<string, string>();
+    for (const p of sales) {
+      const m = p.purchase_date.slice(0, 7);
+      if (!first.has(p.customer_id) || m < first.get(p.customer_id)!) first.set(p.customer_id, m);
+    }
+    const members = [...first].filter(([, m]) => m === oldest.cohort).map(([c]) => c);
+    const [y, mo] = oldest.cohort.split('-').map(Number) as [number, number];
+    const next = `${mo === 12 ? y + 1 : y}-${String(mo === 12 ? 1 : mo + 1).padStart(2, '0')}`;
+    const back = new Set(sales.filter((p) => p.purchase_date.slice(0, 7) === next).map((p) => p.customer_id));
+    expect(oldest.customers).toBe(members.length);
+    expect(oldest.retention[0]).toBe(1);
+    expect(oldest.retention[1]!).toBeCloseTo(members.filter((c) => back.has(c)).length / members.length, 12);
+    // the newest cohort has only month 0 observed
+    expect(
+      cohorts
+        .at(-1)!
+        .retention.slice(1)
+        .every((v) => v === null),
+    ).toBe(true);
+  });
+});
