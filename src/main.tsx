@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
 import { registerServiceWorker } from './app/registerServiceWorker';
+import { applyTheme, storedTheme } from './app/theme';
 
+applyTheme(storedTheme(), false);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ImportStatus } from '../components/ui/ImportStatus';
+import { ThemeSelect } from './ThemeSelect';
 import { UpdateBanner } from '../components/ui/UpdateBanner';
 import { lockWorkspace } from '../data/workspace';
 import { useIdleLock } from '../hooks/useIdleLock';
@@ -75,6 +76,7 @@ export function Layout() {
           </nav>
         )}
         <div className="workspace-switch">
+          <ThemeSelect />
           {session && <span data-testid="workspace-name">{session.name}</span>}
           <NavLink to="/workspaces">Workspaces</NavLink>
           {session?.encrypted && (

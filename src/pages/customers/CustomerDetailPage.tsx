@@ -85,28 +85,30 @@ export function CustomerDetailPage() {
       {detail.data?.features && (
         <section aria-labelledby="features-heading">
           <h2 id="features-heading">Features</h2>
-          <table className="data-table feature-table">
-            <caption className="visually-hidden">This customer’s features and how each is computed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Feature</th>
-                <th scope="col">Value</th>
-                <th scope="col">How it is computed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CUSTOMER_FEATURE_DOCS.filter((d) => d.column !== 'customer_id').map((doc) => (
-                <tr key={doc.column}>
-                  <th scope="row">{doc.label}</th>
-                  <td data-feature={doc.column}>
-                    {featureText(detail.data.features?.[doc.column])}
-                    {doc.unit && detail.data.features?.[doc.column] != null ? ` ${doc.unit}` : ''}
-                  </td>
-                  <td className="muted">{doc.how}</td>
+          <div className="table-scroll" tabIndex={0}>
+            <table className="data-table feature-table">
+              <caption className="visually-hidden">This customer’s features and how each is computed</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Feature</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">How it is computed</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {CUSTOMER_FEATURE_DOCS.filter((d) => d.column !== 'customer_id').map((doc) => (
+                  <tr key={doc.column}>
+                    <th scope="row">{doc.label}</th>
+                    <td data-feature={doc.column}>
+                      {featureText(detail.data.features?.[doc.column])}
+                      {doc.unit && detail.data.features?.[doc.column] != null ? ` ${doc.unit}` : ''}
+                    </td>
+                    <td className="muted">{doc.how}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {detail.data?.profile && (

@@ -82,81 +82,83 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
           </label>
         )}
       </div>
-      <table className="mapping-table">
-        <caption className="visually-hidden">Column mapping for {spec.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Column in the file</th>
-            <th scope="col">Read as</th>
-            <th scope="col">Sample</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spec.fields.map((field) => {
-            const index = options.mapping[field.name] ?? null;
-            const derived = field.name === 'amount' && index == null && options.amountFromQuantityTimesPrice;
-            return (
-              <tr key={field.name}>
-                <th scope="row">
-                  {field.label}
-                  {field.required && <span className="required"> (required)</span>}
-                  {!field.required && index == null && field.unlocks && (
-                    <div className="muted small">Unlocks {field.unlocks}</div>
-                  )}
-                </th>
-                <td>
-                  <select
-                    aria-label={`Column for ${field.label}`}
-                    value={index ?? ''}
-                    onChange={(e) =>
-                      set({
-                        mapping: {
-                          ...options.mapping,
-                          [field.name]: e.target.value === '' ? null : Number(e.target.value),
-                        },
-                      })
-                    }
-                  >
-                    <option value="">{derived ? '= quantity × unit price' : '— not in this file —'}</option>
-                    {headers.map((h, i) => (
-                      <option key={`${h}-${i}`} value={i}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {field.type === 'date' ? (
+      <div className="table-scroll" tabIndex={0}>
+        <table className="mapping-table">
+          <caption className="visually-hidden">Column mapping for {spec.label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">Column in the file</th>
+              <th scope="col">Read as</th>
+              <th scope="col">Sample</th>
+            </tr>
+          </thead>
+          <tbody>
+            {spec.fields.map((field) => {
+              const index = options.mapping[field.name] ?? null;
+              const derived = field.name === 'amount' && index == null && options.amountFromQuantityTimesPrice;
+              return (
+                <tr key={field.name}>
+                  <th scope="row">
+                    {field.label}
+                    {field.required && <span className="required"> (required)</span>}
+                    {!field.required && index == null && field.unlocks && (
+                      <div className="muted small">Unlocks {field.unlocks}</div>
+                    )}
+                  </th>
+                  <td>
                     <select
-                      aria-label={`Date format of ${field.label}`}
-                      value={options.dateFormats[field.name] ?? ''}
+                      aria-label={`Column for ${field.label}`}
+                      value={index ?? ''}
                       onChange={(e) =>
                         set({
-                          dateFormats: {
-                            ...options.dateFormats,
-                            [field.name]: (e.target.value || null) as DateFormatId | null,
+                          mapping: {
+                            ...options.mapping,
+                            [field.name]: e.target.value === '' ? null : Number(e.target.value),
                           },
                         })
                       }
                     >
-                      <option value="">choose a format</option>
-                      {DATE_FORMAT_IDS.map((id) => (
-                        <option key={id} value={id}>
-                          {DATE_FORMATS[id].label}
+                      <option value="">{derived ? '= quantity × unit price' : '— not in this file —'}</option>
+                      {headers.map((h, i) => (
+                        <option key={`${h}-${i}`} value={i}>
+                          {h}
                         </option>
                       ))}
                     </select>
-                  ) : (
-                    <span className="muted">{field.type}</span>
-                  )}
-                </td>
-                <td className="sample">{sample(index)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td>
+                    {field.type === 'date' ? (
+                      <select
+                        aria-label={`Date format of ${field.label}`}
+                        value={options.dateFormats[field.name] ?? ''}
+                        onChange={(e) =>
+                          set({
+                            dateFormats: {
+                              ...options.dateFormats,
+                              [field.name]: (e.target.value || null) as DateFormatId | null,
+                            },
+                          })
+                        }
+                      >
+                        <option value="">choose a format</option>
+                        {DATE_FORMAT_IDS.map((id) => (
+                          <option key={id} value={id}>
+                            {DATE_FORMATS[id].label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <span className="muted">{field.type}</span>
+                    )}
+                  </td>
+                  <td className="sample">{sample(index)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

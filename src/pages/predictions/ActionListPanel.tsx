@@ -30,32 +30,34 @@ export function ActionListPanel({
         {spec.title} ({formatCount(rows.data?.total ?? 0)})
       </h3>
       <p className="muted">{spec.why}</p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">Churn probability</th>
-            <th scope="col">Lifetime value</th>
-            <th scope="col">Next purchase</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(rows.data?.rows ?? []).map((r) => (
-            <tr key={plainText(r.customer_id)}>
-              <td>
-                <Link to={`/customers/${encodeURIComponent(plainText(r.customer_id))}`}>
-                  {plainText(r.customer_id)}
-                </Link>
-              </td>
-              <td>{formatPercent(Number(r.churn_probability))}</td>
-              <td>{r.lifetime_value == null ? '—' : money.format(Number(r.lifetime_value))}</td>
-              <td>{plainText(r.next_purchase_date) || '—'}</td>
-              <td>{plainText(list === 'retain' ? r.risk_action : r.ltv_action)}</td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Customer</th>
+              <th scope="col">Churn probability</th>
+              <th scope="col">Lifetime value</th>
+              <th scope="col">Next purchase</th>
+              <th scope="col">Action</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(rows.data?.rows ?? []).map((r) => (
+              <tr key={plainText(r.customer_id)}>
+                <td>
+                  <Link to={`/customers/${encodeURIComponent(plainText(r.customer_id))}`}>
+                    {plainText(r.customer_id)}
+                  </Link>
+                </td>
+                <td>{formatPercent(Number(r.churn_probability))}</td>
+                <td>{r.lifetime_value == null ? '—' : money.format(Number(r.lifetime_value))}</td>
+                <td>{plainText(r.next_purchase_date) || '—'}</td>
+                <td>{plainText(list === 'retain' ? r.risk_action : r.ltv_action)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button
         type="button"
         className="button"

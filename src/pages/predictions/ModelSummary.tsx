@@ -14,43 +14,45 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
   return (
     <section aria-labelledby="model-heading">
       <h2 id="model-heading">The models</h2>
-      <table className="data-table" data-testid="model-parameters">
-        <caption>
-          Fitted by maximum likelihood (Nelder–Mead on log-parameters) on {formatCount(run.bgNbd.customers)} customers
-          as of {run.analysisDate}, time unit: {run.settings.unit}. Computed {formatDateTime(run.createdAt)} in{' '}
-          {(run.durationMs / 1000).toFixed(1)} s.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Parameters</th>
-            <th scope="col">Log-likelihood</th>
-            <th scope="col">Convergence</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">BG/NBD (repeat buying and drop-out)</th>
-            <td data-testid="bgnbd-parameters">
-              r = {fixed(r)}, α = {fixed(alpha)} {run.settings.unit}, a = {fixed(a)}, b = {fixed(b)}
-            </td>
-            <td>{fixed(run.bgNbd.logLikelihood, 2)}</td>
-            <td>
-              {run.bgNbd.converged ? 'converged' : 'not converged'} after {run.bgNbd.iterations} iterations
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Gamma-Gamma (spend per purchase)</th>
-            <td data-testid="gamma-gamma-parameters">
-              {gg
-                ? `p = ${fixed(gg.parameters.p)}, q = ${fixed(gg.parameters.q)}, γ = ${fixed(gg.parameters.gamma)} (${formatCount(gg.customers)} repeat customers)`
-                : 'not fitted'}
-            </td>
-            <td>{gg ? fixed(gg.logLikelihood, 2) : '—'}</td>
-            <td>{gg ? `${gg.converged ? 'converged' : 'not converged'} after ${gg.iterations} iterations` : '—'}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table" data-testid="model-parameters">
+          <caption>
+            Fitted by maximum likelihood (Nelder–Mead on log-parameters) on {formatCount(run.bgNbd.customers)} customers
+            as of {run.analysisDate}, time unit: {run.settings.unit}. Computed {formatDateTime(run.createdAt)} in{' '}
+            {(run.durationMs / 1000).toFixed(1)} s.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Parameters</th>
+              <th scope="col">Log-likelihood</th>
+              <th scope="col">Convergence</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">BG/NBD (repeat buying and drop-out)</th>
+              <td data-testid="bgnbd-parameters">
+                r = {fixed(r)}, α = {fixed(alpha)} {run.settings.unit}, a = {fixed(a)}, b = {fixed(b)}
+              </td>
+              <td>{fixed(run.bgNbd.logLikelihood, 2)}</td>
+              <td>
+                {run.bgNbd.converged ? 'converged' : 'not converged'} after {run.bgNbd.iterations} iterations
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Gamma-Gamma (spend per purchase)</th>
+              <td data-testid="gamma-gamma-parameters">
+                {gg
+                  ? `p = ${fixed(gg.parameters.p)}, q = ${fixed(gg.parameters.q)}, γ = ${fixed(gg.parameters.gamma)} (${formatCount(gg.customers)} repeat customers)`
+                  : 'not fitted'}
+              </td>
+              <td>{gg ? fixed(gg.logLikelihood, 2) : '—'}</td>
+              <td>{gg ? `${gg.converged ? 'converged' : 'not converged'} after ${gg.iterations} iterations` : '—'}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <ul className="notes" aria-label="How to read the models">
         <li>
           A transaction is a customer&apos;s purchase day (several orders on one day count once); returns are not

@@ -20,28 +20,30 @@ export function RiskAndValue({ run, currency }: { run: PredictionRun; currency: 
   return (
     <section aria-labelledby="risk-heading">
       <h2 id="risk-heading">Churn risk and lifetime value</h2>
-      <table className="data-table" data-testid="risk-levels">
-        <thead>
-          <tr>
-            <th scope="col">Churn risk</th>
-            <th scope="col">Churn probability (1 − P(alive))</th>
-            <th scope="col">Customers</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...RISK_LEVELS].reverse().map((level) => (
-            <tr key={level}>
-              <th scope="row">{level}</th>
-              <td>{rule[level]}</td>
-              <td>{formatCount(run.riskCounts[RISK_LEVELS.indexOf(level)] ?? 0)}</td>
-              <td>
-                {RISK_ACTIONS[level].action}: {RISK_ACTIONS[level].detail}
-              </td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table" data-testid="risk-levels">
+          <thead>
+            <tr>
+              <th scope="col">Churn risk</th>
+              <th scope="col">Churn probability (1 − P(alive))</th>
+              <th scope="col">Customers</th>
+              <th scope="col">Action</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...RISK_LEVELS].reverse().map((level) => (
+              <tr key={level}>
+                <th scope="row">{level}</th>
+                <td>{rule[level]}</td>
+                <td>{formatCount(run.riskCounts[RISK_LEVELS.indexOf(level)] ?? 0)}</td>
+                <td>
+                  {RISK_ACTIONS[level].action}: {RISK_ACTIONS[level].detail}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {run.ltvThresholds && (
         <p className="muted">
           Value tiers: High ({LTV_ACTIONS.High.action}) the top {formatPercent(run.settings.ltvTierShares.high)}, Low (

@@ -76,50 +76,54 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
           )}
         />
       </div>
-      <table className="data-table" data-testid="frequency-buckets">
-        <caption>Mean holdout repeat purchases per customer by calibration repeat purchases</caption>
-        <thead>
-          <tr>
-            <th scope="col">Calibration repeat purchases</th>
-            <th scope="col">Customers</th>
-            <th scope="col">Actual</th>
-            <th scope="col">Predicted</th>
-          </tr>
-        </thead>
-        <tbody>
-          {v.buckets.map((b, i) => (
-            <tr key={b.x}>
-              <th scope="row">{i === v.buckets.length - 1 ? `${b.x}+` : b.x}</th>
-              <td>{formatCount(b.customers)}</td>
-              <td>{two(b.actual)}</td>
-              <td>{two(b.predicted)}</td>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table" data-testid="frequency-buckets">
+          <caption>Mean holdout repeat purchases per customer by calibration repeat purchases</caption>
+          <thead>
+            <tr>
+              <th scope="col">Calibration repeat purchases</th>
+              <th scope="col">Customers</th>
+              <th scope="col">Actual</th>
+              <th scope="col">Predicted</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data-table" data-testid="risk-level-check">
-        <caption>The churn risk levels at {v.calibrationEnd}, and who then bought nothing in the holdout</caption>
-        <thead>
-          <tr>
-            <th scope="col">Churn risk</th>
-            <th scope="col">Customers</th>
-            <th scope="col">Of them bought only once</th>
-            <th scope="col">Mean churn probability</th>
-            <th scope="col">No holdout purchase</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...v.riskLevels].reverse().map((r) => (
-            <tr key={r.level}>
-              <th scope="row">{r.level}</th>
-              <td>{formatCount(r.customers)}</td>
-              <td>{formatCount(r.customers - r.repeatCustomers)}</td>
-              <td>{Number.isFinite(r.meanChurnProbability) ? formatPercent(r.meanChurnProbability) : '—'}</td>
-              <td>{Number.isFinite(r.noPurchaseRate) ? formatPercent(r.noPurchaseRate) : '—'}</td>
+          </thead>
+          <tbody>
+            {v.buckets.map((b, i) => (
+              <tr key={b.x}>
+                <th scope="row">{i === v.buckets.length - 1 ? `${b.x}+` : b.x}</th>
+                <td>{formatCount(b.customers)}</td>
+                <td>{two(b.actual)}</td>
+                <td>{two(b.predicted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table" data-testid="risk-level-check">
+          <caption>The churn risk levels at {v.calibrationEnd}, and who then bought nothing in the holdout</caption>
+          <thead>
+            <tr>
+              <th scope="col">Churn risk</th>
+              <th scope="col">Customers</th>
+              <th scope="col">Of them bought only once</th>
+              <th scope="col">Mean churn probability</th>
+              <th scope="col">No holdout purchase</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {[...v.riskLevels].reverse().map((r) => (
+              <tr key={r.level}>
+                <th scope="row">{r.level}</th>
+                <td>{formatCount(r.customers)}</td>
+                <td>{formatCount(r.customers - r.repeatCustomers)}</td>
+                <td>{Number.isFinite(r.meanChurnProbability) ? formatPercent(r.meanChurnProbability) : '—'}</td>
+                <td>{Number.isFinite(r.noPurchaseRate) ? formatPercent(r.noPurchaseRate) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted">
         One-time buyers are always Low risk (BG/NBD lets customers drop out only after a repeat purchase), so the Low
         row mixes active repeat buyers with one-time buyers who may never return; their expected purchases tell them
@@ -140,55 +144,60 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
         {v.churn.logisticNote}
       </p>
       {v.churn.importance.length > 0 && (
-        <table className="data-table" data-testid="feature-importance">
-          <caption>Logistic baseline: standardised coefficients</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feature</th>
-              <th scope="col">Coefficient</th>
-              <th scope="col">Share of importance</th>
-              <th scope="col">Effect</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.churn.importance.map((f) => (
-              <tr key={f.feature}>
-                <th scope="row">{f.feature}</th>
-                <td>{two(f.coefficient)}</td>
-                <td>{formatPercent(f.share)}</td>
-                <td>{f.direction}</td>
+        <div className="table-scroll" tabIndex={0}>
+          <table className="data-table" data-testid="feature-importance">
+            <caption>Logistic baseline: standardised coefficients</caption>
+            <thead>
+              <tr>
+                <th scope="col">Feature</th>
+                <th scope="col">Coefficient</th>
+                <th scope="col">Share of importance</th>
+                <th scope="col">Effect</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {v.churn.importance.map((f) => (
+                <tr key={f.feature}>
+                  <th scope="row">{f.feature}</th>
+                  <td>{two(f.coefficient)}</td>
+                  <td>{formatPercent(f.share)}</td>
+                  <td>{f.direction}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {v.category && (
         <>
           <h3>Next category</h3>
-          <table className="data-table" data-testid="category-accuracy">
-            <caption>
-              First holdout purchase&apos;s category for {formatCount(v.category.customers)} customers who bought again
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Predictor</th>
-                <th scope="col">Top-1 accuracy</th>
-                <th scope="col">Top-3 accuracy</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">Transitions with back-off (Lantern)</th>
-                <td>{formatPercent(v.category.model.top1)}</td>
-                <td>{formatPercent(v.category.model.top3)}</td>
-              </tr>
-              <tr>
-                <th scope="row">The customer&apos;s most frequent category</th>
-                <td>{formatPercent(v.category.baseline.top1)}</td>
-                <td>{formatPercent(v.category.baseline.top3)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0}>
+            <table className="data-table" data-testid="category-accuracy">
+              <caption>
+                First holdout purchase&apos;s category for {formatCount(v.category.customers)} customers who bought
+                again
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Predictor</th>
+                  <th scope="col">Top-1 accuracy</th>
+                  <th scope="col">Top-3 accuracy</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Transitions with back-off (Lantern)</th>
+                  <td>{formatPercent(v.category.model.top1)}</td>
+                  <td>{formatPercent(v.category.model.top3)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">The customer&apos;s most frequent category</th>
+                  <td>{formatPercent(v.category.baseline.top1)}</td>
+                  <td>{formatPercent(v.category.baseline.top3)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -3,6 +3,7 @@
 
 import { RFM_ACTIONS, RFM_MAP, RFM_SEGMENTS } from '../../analytics/rfm';
 import { formatCount } from '../../lib/format';
+import { readableTextOn } from '../../lib/contrast';
 
 interface RfmGridProps {
   grid: { r: number; fm: number; customers: number }[];
@@ -28,59 +29,67 @@ export function RfmGrid({ grid, segments }: RfmGridProps) {
   const count = (r: number, fm: number) => grid.find((c) => c.r === r && c.fm === fm)?.customers ?? 0;
   return (
     <div className="rfm">
-      <table className="rfm-grid">
-        <caption>
-          Customers by recency score R (5 = most recent) and FM, the rounded mean of the frequency and monetary quintile
-          scores
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">R \ FM</th>
-            {[1, 2, 3, 4, 5].map((fm) => (
-              <th scope="col" key={fm}>
-                FM {fm}
-              </th>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="rfm-grid">
+          <caption>
+            Customers by recency score R (5 = most recent) and FM, the rounded mean of the frequency and monetary
+            quintile scores
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">R \ FM</th>
+              {[1, 2, 3, 4, 5].map((fm) => (
+                <th scope="col" key={fm}>
+                  FM {fm}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[5, 4, 3, 2, 1].map((r) => (
+              <tr key={r}>
+                <th scope="row">R {r}</th>
+                {[1, 2, 3, 4, 5].map((fm) => {
+                  const name = RFM_MAP[r - 1]?.[fm - 1] ?? 'Lost';
+                  return (
+                    <td
+                      key={fm}
+                      style={{ background: HUES[name], color: readableTextOn(HUES[name] ?? '#616161') }}
+                      data-rfm-cell={`${r}${fm}`}
+                    >
+                      <span className="rfm-name">{name}</span>
+                      <span className="rfm-count">{formatCount(count(r, fm))}</span>
+                    </td>
+                  );
+                })}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[5, 4, 3, 2, 1].map((r) => (
-            <tr key={r}>
-              <th scope="row">R {r}</th>
-              {[1, 2, 3, 4, 5].map((fm) => {
-                const name = RFM_MAP[r - 1]?.[fm - 1] ?? 'Lost';
-                return (
-                  <td key={fm} style={{ background: HUES[name] }} data-rfm-cell={`${r}${fm}`}>
-                    <span className="rfm-name">{name}</span>
-                    <span className="rfm-count">{formatCount(count(r, fm))}</span>
-                  </td>
-                );
-              })}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table rfm-rules">
+          <caption>The rule table: which R and FM scores make each segment</caption>
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              <th scope="col">Rule (R; FM)</th>
+              <th scope="col">Customers</th>
+              <th scope="col">What to do</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="data-table rfm-rules">
-        <caption>The rule table: which R and FM scores make each segment</caption>
-        <thead>
-          <tr>
-            <th scope="col">Segment</th>
-            <th scope="col">Rule (R; FM)</th>
-            <th scope="col">Customers</th>
-            <th scope="col">What to do</th>
-          </tr>
-        </thead>
-        <tbody>
-          {RFM_SEGMENTS.map((segment) => (
-            <tr key={segment}>
-              <th scope="row">{segment}</th>
-              <td>{ruleText(segment)}</td>
-              <td>{formatCount(segments.find((s) => s.segment === segment)?.customers ?? 0)}</td>
-              <td>{RFM_ACTIONS[segment]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {RFM_SEGMENTS.map((segment) => (
+              <tr key={segment}>
+                <th scope="row">{segment}</th>
+                <td>{ruleText(segment)}</td>
+                <td>{formatCount(segments.find((s) => s.segment === segment)?.customers ?? 0)}</td>
+                <td>{RFM_ACTIONS[segment]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted">
         Quintile scores: customers are ranked on each of recency (fewer days is better), frequency and net spend and cut
         into fifths; tied values share the score of their middle position.
