@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { path: '/predictions', label: 'Predictions' },
   { path: '/campaigns', label: 'Campaigns' },
   { path: '/analytics', label: 'Analytics' },
+  { path: '/reports', label: 'Reports' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/data', label: 'Data' },
   { path: '/sql', label: 'SQL' },

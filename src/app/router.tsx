@@ -42,6 +42,10 @@ export const router = createHashRouter([
         path: 'analytics',
         lazy: async () => ({ Component: (await import('../pages/analytics/AnalyticsPage')).AnalyticsPage }),
       },
+      {
+        path: 'reports',
+        lazy: async () => ({ Component: (await import('../pages/reports/ReportsPage')).ReportsPage }),
+      },
       { path: 'alerts', lazy: async () => ({ Component: (await import('../pages/alerts/AlertsPage')).AlertsPage }) },
       { path: 'data', lazy: async () => ({ Component: (await import('../pages/data/DataPage')).DataPage }) },
       { path: 'sql', lazy: async () => ({ Component: (await import('../pages/sql/SqlConsolePage')).SqlConsolePage }) },

@@ -73,6 +73,13 @@ export function DailyLineChart({
           stroke="#4e79a7"
           strokeWidth={1.5}
         />
+        {/* Invisible hover targets carry each point's value as a tooltip (kept off long series). */}
+        {points.length <= 400 &&
+          points.filter(defined).map((p) => (
+            <circle key={`tip-${p.date}`} cx={x(new Date(dayOf(p.date)))} cy={y(p.value ?? 0)} r={6} fill="transparent">
+              <title>{`${p.date}: ${formatValue(p.value ?? 0)}`}</title>
+            </circle>
+          ))}
         {marked &&
           points
             .filter((p) => marked.has(p.date) && defined(p))

@@ -10,6 +10,7 @@ import {
   type CampaignOptimisationSettings,
 } from '../../analytics/campaigns/campaignSettings';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
+import type { ReportSnapshot } from '../reports/reportSnapshot';
 
 export const MANIFEST_VERSION = 1;
 
@@ -62,6 +63,8 @@ export interface WorkspaceManifest {
   segmentation: SegmentationRun | null;
   predictions: PredictionRun | null;
   campaigns: CampaignWorkspaceState;
+  /** The executive reports generated so far, oldest first. */
+  reports: ReportSnapshot[];
 }
 
 export const CURRENT_WORKSPACE = 'current';
@@ -78,6 +81,7 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     segmentation: null,
     predictions: null,
     campaigns: { settings: DEFAULT_CAMPAIGN_SETTINGS, decisions: [] },
+    reports: [],
   };
 }
 
@@ -155,5 +159,6 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
       settings: { ...DEFAULT_CAMPAIGN_SETTINGS, ...(stored.campaigns?.settings ?? {}) },
       decisions: Array.isArray(stored.campaigns?.decisions) ? stored.campaigns.decisions : [],
     },
+    reports: Array.isArray(stored.reports) ? stored.reports.filter((r) => r?.kpis?.current) : [],
   };
 }
