@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import type { CampaignOptimisationResult } from '../../analytics/campaigns/optimizeCampaigns';
 import { BarChart } from '../../components/charts/BarChart';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { ResponseCurveChart } from '../../components/charts/ResponseCurveChart';
 import type { DateRange } from '../../data/campaigns/campaignQueries';
@@ -64,28 +65,37 @@ export const AllocationPanel = memo(function AllocationPanel({
               campaigns without a curve keep their spend and are left out of both figures.
             </span>
           </p>
-          <ChartBox
-            height={260}
-            chart={(width) => (
-              <BarChart
-                title={`Spend per day: current and recommended${moves.length > MAX_BARS ? ` (the ${MAX_BARS} largest of ${moves.length} campaigns)` : ''}`}
-                labels={bars.map((a) => name(a.id))}
-                series={[
-                  { name: 'current', colour: '#9c9c9c', values: bars.map((a) => a.current) },
-                  {
-                    name: 'recommended',
-                    colour: '#59a14f',
-                    values: bars.map((a) => a.recommended),
-                  },
-                ]}
-                xLabel="campaign"
-                yLabel={`spend per day (${currency})`}
-                formatValue={(v) => money(v)}
-                width={width}
-                height={260}
-              />
-            )}
-          />
+          <ChartFigure
+            caption="Spend per day, current and recommended"
+            fileName="lantern-reallocation"
+            table={{
+              columns: ['campaign', 'current', 'recommended'],
+              rows: bars.map((a) => [name(a.id), money(a.current), money(a.recommended)]),
+            }}
+          >
+            <ChartBox
+              height={260}
+              chart={(width) => (
+                <BarChart
+                  title={`Spend per day: current and recommended${moves.length > MAX_BARS ? ` (the ${MAX_BARS} largest of ${moves.length} campaigns)` : ''}`}
+                  labels={bars.map((a) => name(a.id))}
+                  series={[
+                    { name: 'current', colour: '#9c9c9c', values: bars.map((a) => a.current) },
+                    {
+                      name: 'recommended',
+                      colour: '#59a14f',
+                      values: bars.map((a) => a.recommended),
+                    },
+                  ]}
+                  xLabel="campaign"
+                  yLabel={`spend per day (${currency})`}
+                  formatValue={(v) => money(v)}
+                  width={width}
+                  height={260}
+                />
+              )}
+            />
+          </ChartFigure>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Recommended spend per campaign">
             <table className="data-table">
               <thead>
@@ -150,31 +160,45 @@ export const AllocationPanel = memo(function AllocationPanel({
               ? `${outcomeLabel} ≈ ${chosen.curve.a.toPrecision(3)} × spend^${chosen.curve.b.toFixed(2)}: R² ${chosen.curve.rSquared.toFixed(2)} on the log scale over ${chosen.curve.days} days${chosen.curve.zeroOutcomeDays ? `, ${chosen.curve.zeroOutcomeDays} days without ${outcomeLabel} left out` : ''}; spend seen ${money(chosen.curve.spendRange[0])} to ${money(chosen.curve.spendRange[1])} a day (dashed beyond).`
               : `No curve: ${chosen.curve.reason}.`}
           </p>
-          <ChartBox
-            height={260}
-            chart={(width) => (
-              <ResponseCurveChart
-                title={`${name(chosen.id)}: ${outcomeLabel} against spend per day`}
-                spend={points.data?.cost ?? []}
-                outcome={(outcomeLabel === 'revenue' ? points.data?.revenue : points.data?.conversions) ?? []}
-                curve={
-                  chosen.curve.ok
-                    ? {
-                        a: chosen.curve.a * Math.exp(chosen.curve.logResidualSd ** 2 / 2),
-                        b: chosen.curve.b,
-                        spendRange: chosen.curve.spendRange,
-                      }
-                    : null
-                }
-                current={chosen.currentSpend}
-                recommended={move?.recommended ?? null}
-                outcomeLabel={outcomeLabel}
-                formatSpend={(v) => money(v)}
-                formatOutcome={formatOutcome}
-                width={width}
-              />
-            )}
-          />
+          <ChartFigure
+            caption={`Daily spend and ${outcomeLabel} of ${name(chosen.id)}`}
+            fileName={`lantern-response-curve-${chosen.id}`}
+            table={{
+              columns: ['spend per day', `${outcomeLabel} per day`],
+              rows: Array.from(points.data?.cost ?? [], (c, i) => [
+                money(c),
+                formatOutcome(
+                  Number((outcomeLabel === 'revenue' ? points.data?.revenue : points.data?.conversions)?.[i] ?? NaN),
+                ),
+              ]),
+            }}
+          >
+            <ChartBox
+              height={260}
+              chart={(width) => (
+                <ResponseCurveChart
+                  title={`${name(chosen.id)}: ${outcomeLabel} against spend per day`}
+                  spend={points.data?.cost ?? []}
+                  outcome={(outcomeLabel === 'revenue' ? points.data?.revenue : points.data?.conversions) ?? []}
+                  curve={
+                    chosen.curve.ok
+                      ? {
+                          a: chosen.curve.a * Math.exp(chosen.curve.logResidualSd ** 2 / 2),
+                          b: chosen.curve.b,
+                          spendRange: chosen.curve.spendRange,
+                        }
+                      : null
+                  }
+                  current={chosen.currentSpend}
+                  recommended={move?.recommended ?? null}
+                  outcomeLabel={outcomeLabel}
+                  formatSpend={(v) => money(v)}
+                  formatOutcome={formatOutcome}
+                  width={width}
+                />
+              )}
+            />
+          </ChartFigure>
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import { formatMetric, type MetricKind } from '../../analytics/campaigns/campaignMetrics';
 import type { DropEpisode } from '../../analytics/campaigns/performanceDrops';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { DailyLineChart } from '../../components/charts/DailyLineChart';
 import type { DateRange } from '../../data/campaigns/campaignQueries';
@@ -84,19 +85,31 @@ export const DailyMetricPanel = memo(function DailyMetricPanel({
           </select>
         </label>
       </div>
-      <ChartBox
-        height={240}
-        chart={(width) => (
-          <DailyLineChart
-            title={title}
-            points={(daily.data ?? []).map((d) => ({ date: d.date, value: d[metric] }))}
-            yLabel={spec.label}
-            formatValue={format}
-            width={width}
-            marked={marked}
-          />
-        )}
-      />
+      <ChartFigure
+        caption={title}
+        fileName={`lantern-daily-${metric}`}
+        table={{
+          columns: ['day', spec.label],
+          rows: (daily.data ?? []).map((d) => [
+            d.date,
+            d[metric] === null || !Number.isFinite(d[metric]) ? null : format(d[metric]),
+          ]),
+        }}
+      >
+        <ChartBox
+          height={240}
+          chart={(width) => (
+            <DailyLineChart
+              title={title}
+              points={(daily.data ?? []).map((d) => ({ date: d.date, value: d[metric] }))}
+              yLabel={spec.label}
+              formatValue={format}
+              width={width}
+              marked={marked}
+            />
+          )}
+        />
+      </ChartFigure>
       {marked.size > 0 && <p className="muted">Red dots: days flagged as a drop in {spec.label}.</p>}
     </section>
   );

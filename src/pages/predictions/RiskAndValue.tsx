@@ -3,6 +3,7 @@
 
 import { LTV_ACTIONS, RISK_ACTIONS, RISK_LEVELS } from '../../analytics/predictions/predictionSettings';
 import { BarChart } from '../../components/charts/BarChart';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { usePredictionDistributions, type PredictionRun } from '../../hooks/usePredictions';
 import { formatCount, formatPercent } from '../../lib/format';
@@ -53,43 +54,69 @@ export function RiskAndValue({ run, currency }: { run: PredictionRun; currency: 
       )}
       {distributions.data && (
         <div className="chart-row">
-          <ChartBox
-            height={232}
-            chart={(width) => (
-              <BarChart
-                title="Customers by churn probability"
-                labels={distributions.data.churn.map((b) => `${Math.round(b.from * 100)}`)}
-                series={[
-                  { name: 'customers', colour: '#e15759', values: distributions.data.churn.map((b) => b.customers) },
-                ]}
-                xLabel="churn probability (%, bins of 5)"
-                yLabel="customers"
-                formatValue={formatCount}
-                width={width}
-              />
-            )}
-          />
-          {distributions.data.lifetimeValue.length > 0 && (
+          <ChartFigure
+            caption="Customers by churn probability"
+            fileName="lantern-churn-distribution"
+            table={{
+              columns: ['from', 'to', 'customers'],
+              rows: (distributions.data?.churn ?? []).map((b) => [
+                formatPercent(b.from),
+                formatPercent(b.to),
+                formatCount(b.customers),
+              ]),
+            }}
+          >
             <ChartBox
               height={232}
               chart={(width) => (
                 <BarChart
-                  title={`Customers by ${run.settings.clvMonths}-month lifetime value`}
-                  labels={distributions.data.lifetimeValue.map((b) => money.format(b.from))}
+                  title="Customers by churn probability"
+                  labels={distributions.data.churn.map((b) => `${Math.round(b.from * 100)}`)}
                   series={[
-                    {
-                      name: 'customers',
-                      colour: '#59a14f',
-                      values: distributions.data.lifetimeValue.map((b) => b.customers),
-                    },
+                    { name: 'customers', colour: '#e15759', values: distributions.data.churn.map((b) => b.customers) },
                   ]}
-                  xLabel={`lifetime value (${currency}, bin start; top 1 % in the last bin)`}
+                  xLabel="churn probability (%, bins of 5)"
                   yLabel="customers"
                   formatValue={formatCount}
                   width={width}
                 />
               )}
             />
+          </ChartFigure>
+          {distributions.data.lifetimeValue.length > 0 && (
+            <ChartFigure
+              caption={`Customers by ${run.settings.clvMonths}-month lifetime value`}
+              fileName="lantern-ltv-distribution"
+              table={{
+                columns: ['from', 'to', 'customers'],
+                rows: (distributions.data?.lifetimeValue ?? []).map((b) => [
+                  money.format(b.from),
+                  money.format(b.to),
+                  formatCount(b.customers),
+                ]),
+              }}
+            >
+              <ChartBox
+                height={232}
+                chart={(width) => (
+                  <BarChart
+                    title={`Customers by ${run.settings.clvMonths}-month lifetime value`}
+                    labels={distributions.data.lifetimeValue.map((b) => money.format(b.from))}
+                    series={[
+                      {
+                        name: 'customers',
+                        colour: '#59a14f',
+                        values: distributions.data.lifetimeValue.map((b) => b.customers),
+                      },
+                    ]}
+                    xLabel={`lifetime value (${currency}, bin start; top 1 % in the last bin)`}
+                    yLabel="customers"
+                    formatValue={formatCount}
+                    width={width}
+                  />
+                )}
+              />
+            </ChartFigure>
           )}
         </div>
       )}

@@ -4,6 +4,7 @@
 
 import type { HoldoutValidation } from '../../analytics/predictions/holdoutValidation';
 import { BarChart } from '../../components/charts/BarChart';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { TrackingChart } from '../../components/charts/TrackingChart';
 import { formatCount, formatPercent } from '../../lib/format';
@@ -30,51 +31,82 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
         {Number.isFinite(error) ? `${error >= 0 ? '+' : ''}${(error * 100).toFixed(1)} %` : '—'}).
       </p>
       <div className="chart-row">
-        <ChartBox
-          height={232}
-          chart={(width) => (
-            <BarChart
-              title="Holdout repeat purchases per customer, by calibration purchases"
-              labels={v.buckets.map((b, i) => (i === v.buckets.length - 1 ? `${b.x}+` : String(b.x)))}
-              series={[
-                { name: 'actual', colour: '#4e79a7', values: v.buckets.map((b) => b.actual) },
-                { name: 'predicted', colour: '#e15759', values: v.buckets.map((b) => b.predicted) },
-              ]}
-              xLabel="repeat purchases in the calibration period"
-              yLabel="mean holdout purchases"
-              formatValue={two}
-              width={width}
-            />
-          )}
-        />
-        <ChartBox
-          height={252}
-          chart={(width) => (
-            <TrackingChart
-              points={v.tracking}
-              calibrationEndOffsetDays={v.calibrationEndOffsetDays}
-              originDate={origin}
-              width={width}
-            />
-          )}
-        />
-        <ChartBox
-          height={232}
-          chart={(width) => (
-            <BarChart
-              title="No holdout purchase, by decile of the predicted chance of none"
-              labels={v.deciles.map((d) => String(d.decile))}
-              series={[
-                { name: 'happened', colour: '#e15759', values: v.deciles.map((d) => d.eventRate) },
-                { name: 'predicted', colour: '#bab0ac', values: v.deciles.map((d) => d.meanScore) },
-              ]}
-              xLabel="decile (1 = lowest predicted chance of no purchase)"
-              yLabel="share of customers"
-              formatValue={(x) => formatPercent(x)}
-              width={width}
-            />
-          )}
-        />
+        <ChartFigure
+          caption="Holdout repeat purchases per customer, by calibration purchases"
+          fileName="lantern-holdout-buckets"
+          table={{
+            columns: ['calibration purchases', 'actual', 'predicted'],
+            rows: v.buckets.map((b, i) => [
+              i === v.buckets.length - 1 ? `${b.x}+` : String(b.x),
+              two(b.actual),
+              two(b.predicted),
+            ]),
+          }}
+        >
+          <ChartBox
+            height={232}
+            chart={(width) => (
+              <BarChart
+                title="Holdout repeat purchases per customer, by calibration purchases"
+                labels={v.buckets.map((b, i) => (i === v.buckets.length - 1 ? `${b.x}+` : String(b.x)))}
+                series={[
+                  { name: 'actual', colour: '#4e79a7', values: v.buckets.map((b) => b.actual) },
+                  { name: 'predicted', colour: '#e15759', values: v.buckets.map((b) => b.predicted) },
+                ]}
+                xLabel="repeat purchases in the calibration period"
+                yLabel="mean holdout purchases"
+                formatValue={two}
+                width={width}
+              />
+            )}
+          />
+        </ChartFigure>
+        <ChartFigure
+          caption="Cumulative repeat purchases, actual and predicted"
+          fileName="lantern-tracking"
+          table={{
+            columns: ['day', 'actual', 'predicted'],
+            rows: v.tracking.map((t) => [String(t.offsetDays), two(t.actual), two(t.predicted)]),
+          }}
+        >
+          <ChartBox
+            height={252}
+            chart={(width) => (
+              <TrackingChart
+                points={v.tracking}
+                calibrationEndOffsetDays={v.calibrationEndOffsetDays}
+                originDate={origin}
+                width={width}
+              />
+            )}
+          />
+        </ChartFigure>
+        <ChartFigure
+          caption="No holdout purchase by decile of the predicted chance of none"
+          fileName="lantern-holdout-deciles"
+          table={{
+            columns: ['decile', 'happened', 'predicted'],
+            rows: v.deciles.map((d) => [String(d.decile), formatPercent(d.eventRate), formatPercent(d.meanScore)]),
+          }}
+        >
+          <ChartBox
+            height={232}
+            chart={(width) => (
+              <BarChart
+                title="No holdout purchase, by decile of the predicted chance of none"
+                labels={v.deciles.map((d) => String(d.decile))}
+                series={[
+                  { name: 'happened', colour: '#e15759', values: v.deciles.map((d) => d.eventRate) },
+                  { name: 'predicted', colour: '#bab0ac', values: v.deciles.map((d) => d.meanScore) },
+                ]}
+                xLabel="decile (1 = lowest predicted chance of no purchase)"
+                yLabel="share of customers"
+                formatValue={(x) => formatPercent(x)}
+                width={width}
+              />
+            )}
+          />
+        </ChartFigure>
       </div>
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table" data-testid="frequency-buckets">

@@ -4,16 +4,18 @@
 import type { ReportSnapshot } from '../../data/reports/reportSnapshot';
 import type { PeriodKpis } from '../../data/dashboard/dashboardQueries';
 
-// Scoped to .report; also written into the exported file, where it is the only style.
+// Scoped to .report; also written into the exported file, where it is the only style. In the app the
+// colours follow the theme's variables; in the file their light fallbacks apply.
 export const REPORT_CSS = `
 .report { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.45; max-width: 60rem; }
 .report h1 { font-size: 1.6rem; margin: 0 0 0.25rem; }
-.report h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid #d1d5db; padding-bottom: 0.2rem; }
+.report h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid var(--border, #d1d5db); padding-bottom: 0.2rem; }
+.report .table-box { overflow-x: auto; }
 .report table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-.report th, .report td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid #e5e7eb; }
+.report th, .report td { text-align: left; padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--border, #e5e7eb); }
 .report .num { text-align: right; font-variant-numeric: tabular-nums; }
-.report .up { color: #2e7d32; } .report .down { color: #c62828; }
-.report .note { color: #4b5563; font-size: 0.85rem; }
+.report .up { color: var(--up, #2e7d32); } .report .down { color: var(--down, #c62828); }
+.report .note { color: var(--muted, #4b5563); font-size: 0.85rem; }
 .report svg text { font-size: 10px; fill: currentColor; }
 @media print { .report h2 { break-after: avoid; } .report table, .report svg { break-inside: avoid; } }
 `;
@@ -55,57 +57,59 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
 
       <section>
         <h2>Key figures</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Figure</th>
-              <th scope="col" className="num">
-                Last {report.periodDays} days
-              </th>
-              <th scope="col" className="num">
-                Previous {report.periodDays} days
-              </th>
-              <th scope="col" className="num">
-                Change
-              </th>
-              {compareWith && (
+        <div className="table-box" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
                 <th scope="col" className="num">
-                  In the earlier report
+                  Last {report.periodDays} days
                 </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, pick, format]) => {
-              const c = change(pick(report.kpis.current), pick(report.kpis.previous));
-              return (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td className="num">{format(pick(report.kpis.current))}</td>
-                  <td className="num">{format(pick(report.kpis.previous))}</td>
-                  <td className={c === null ? 'num' : c >= 0 ? 'num up' : 'num down'}>
-                    {c === null ? '—' : `${c >= 0 ? '+' : '−'}${Math.abs(100 * c).toFixed(1)} %`}
-                  </td>
-                  {compareWith && <td className="num">{format(pick(compareWith.kpis.current))}</td>}
-                </tr>
-              );
-            })}
-            <tr>
-              <th scope="row">Predicted revenue (lifetime value of all customers)</th>
-              <td className="num">{money(report.kpis.predictedRevenue)}</td>
-              <td className="num">—</td>
-              <td className="num">—</td>
-              {compareWith && <td className="num">{money(compareWith.kpis.predictedRevenue)}</td>}
-            </tr>
-            <tr>
-              <th scope="row">Customers at high churn risk</th>
-              <td className="num">{count(report.kpis.highRiskCustomers)}</td>
-              <td className="num">—</td>
-              <td className="num">—</td>
-              {compareWith && <td className="num">{count(compareWith.kpis.highRiskCustomers)}</td>}
-            </tr>
-          </tbody>
-        </table>
+                <th scope="col" className="num">
+                  Previous {report.periodDays} days
+                </th>
+                <th scope="col" className="num">
+                  Change
+                </th>
+                {compareWith && (
+                  <th scope="col" className="num">
+                    In the earlier report
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([label, pick, format]) => {
+                const c = change(pick(report.kpis.current), pick(report.kpis.previous));
+                return (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td className="num">{format(pick(report.kpis.current))}</td>
+                    <td className="num">{format(pick(report.kpis.previous))}</td>
+                    <td className={c === null ? 'num' : c >= 0 ? 'num up' : 'num down'}>
+                      {c === null ? '—' : `${c >= 0 ? '+' : '−'}${Math.abs(100 * c).toFixed(1)} %`}
+                    </td>
+                    {compareWith && <td className="num">{format(pick(compareWith.kpis.current))}</td>}
+                  </tr>
+                );
+              })}
+              <tr>
+                <th scope="row">Predicted revenue (lifetime value of all customers)</th>
+                <td className="num">{money(report.kpis.predictedRevenue)}</td>
+                <td className="num">—</td>
+                <td className="num">—</td>
+                {compareWith && <td className="num">{money(compareWith.kpis.predictedRevenue)}</td>}
+              </tr>
+              <tr>
+                <th scope="row">Customers at high churn risk</th>
+                <td className="num">{count(report.kpis.highRiskCustomers)}</td>
+                <td className="num">—</td>
+                <td className="num">—</td>
+                {compareWith && <td className="num">{count(compareWith.kpis.highRiskCustomers)}</td>}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section>
@@ -116,32 +120,34 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
       <section>
         <h2>Segments</h2>
         {report.segments ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Segment</th>
-                <th scope="col" className="num">
-                  Customers
-                </th>
-                <th scope="col" className="num">
-                  Share of revenue
-                </th>
-                <th scope="col">Value tier</th>
-                <th scope="col">Treatment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.segments.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th>
-                  <td className="num">{count(s.size)}</td>
-                  <td className="num">{pct(s.revenueShare)}</td>
-                  <td>{s.tier}</td>
-                  <td>{s.treatment}</td>
+          <div className="table-box" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Segment</th>
+                  <th scope="col" className="num">
+                    Customers
+                  </th>
+                  <th scope="col" className="num">
+                    Share of revenue
+                  </th>
+                  <th scope="col">Value tier</th>
+                  <th scope="col">Treatment</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.segments.map((s) => (
+                  <tr key={s.name}>
+                    <th scope="row">{s.name}</th>
+                    <td className="num">{count(s.size)}</td>
+                    <td className="num">{pct(s.revenueShare)}</td>
+                    <td>{s.tier}</td>
+                    <td>{s.treatment}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="note">No segmentation yet.</p>
         )}
@@ -189,28 +195,30 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
               </p>
             )}
             {report.campaigns.topByRoas.length > 0 && (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Top campaigns by ROAS</th>
-                    <th scope="col" className="num">
-                      ROAS
-                    </th>
-                    <th scope="col" className="num">
-                      Cost
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.campaigns.topByRoas.map((c) => (
-                    <tr key={c.name}>
-                      <th scope="row">{c.name}</th>
-                      <td className="num">{roas(c.roas)}</td>
-                      <td className="num">{money(c.cost)}</td>
+              <div className="table-box" tabIndex={0}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Top campaigns by ROAS</th>
+                      <th scope="col" className="num">
+                        ROAS
+                      </th>
+                      <th scope="col" className="num">
+                        Cost
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {report.campaigns.topByRoas.map((c) => (
+                      <tr key={c.name}>
+                        <th scope="row">{c.name}</th>
+                        <td className="num">{roas(c.roas)}</td>
+                        <td className="num">{money(c.cost)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             <ol>
               {report.campaigns.recommendations.map((r) => (
