@@ -95,6 +95,22 @@ describe('the dashboard in the browser', () => {
     expect(parsed.rects).toBeGreaterThan(10);
   });
 
+  it('downloads a chart as a PNG image', async () => {
+    const revenue = page.getByRole('region', { name: 'Revenue over time' });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      revenue.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    const png = await readFile((await file.path()) ?? '');
+    // the PNG signature, then an IHDR chunk whose width is twice the chart's (drawn at 2×)
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const svgWidth = await revenue
+      .locator('svg[role="img"]')
+      .first()
+      .evaluate((s) => (s as SVGSVGElement).width.baseVal.value);
+    expect(png.readUInt32BE(16)).toBe(2 * svgWidth);
+  });
+
   it('logged no console errors and asked nothing of other origins', () => {
     expect(consoleErrors).toEqual([]);
     expect(app.foreignRequests).toEqual([]);

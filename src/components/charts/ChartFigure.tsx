@@ -10,6 +10,8 @@ interface ChartFigureProps {
   /** File name without extension. */
   fileName: string;
   table: { columns: string[]; rows: (string | null)[][] };
+  /** Charts drawn on a canvas (many points) offer PNG only: an SVG of their axes alone would mislead. */
+  canvas?: boolean;
   children: ReactNode;
 }
 
@@ -22,7 +24,13 @@ function svgText(svg: SVGSVGElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
-async function svgToPng(text: string, width: number, height: number): Promise<Blob> {
+/** The SVG drawn to a PNG at twice its size, with any canvas in the chart (points) drawn under it. */
+async function svgToPng(
+  text: string,
+  width: number,
+  height: number,
+  canvases: HTMLCanvasElement[] = [],
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -39,6 +47,11 @@ async function svgToPng(text: string, width: number, height: number): Promise<Bl
     if (!context) throw new Error('This browser cannot draw PNG files.');
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, canvas.width, canvas.height);
+    for (const c of canvases) {
+      const left = parseFloat(c.style.left) || 0;
+      const top = parseFloat(c.style.top) || 0;
+      context.drawImage(c, left * scale, top * scale, c.clientWidth * scale, c.clientHeight * scale);
+    }
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
@@ -49,7 +62,7 @@ async function svgToPng(text: string, width: number, height: number): Promise<Bl
 }
 
 /** Caption, chart, downloads and the data table behind a disclosure. */
-export function ChartFigure({ caption, fileName, table, children }: ChartFigureProps) {
+export function ChartFigure({ caption, fileName, table, canvas = false, children }: ChartFigureProps) {
   const ref = useRef<HTMLElement>(null);
   const [error, setError] = useState<string | null>(null);
   const svg = () => ref.current?.querySelector('svg') ?? null;
@@ -61,7 +74,8 @@ export function ChartFigure({ caption, fileName, table, children }: ChartFigureP
     const s = svg();
     if (!s) return;
     setError(null);
-    svgToPng(svgText(s), s.width.baseVal.value, s.height.baseVal.value)
+    const canvases = [...(ref.current?.querySelectorAll('canvas') ?? [])];
+    svgToPng(svgText(s), s.width.baseVal.value, s.height.baseVal.value, canvases)
       .then((blob) => downloadBlob(blob, `${fileName}.png`))
       .catch((e: Error) => setError(e.message));
   };
@@ -70,9 +84,11 @@ export function ChartFigure({ caption, fileName, table, children }: ChartFigureP
       <figcaption>{caption}</figcaption>
       {children}
       <div className="chart-tools">
-        <button type="button" className="button" onClick={asSvg}>
-          Download SVG
-        </button>
+        {!canvas && (
+          <button type="button" className="button" onClick={asSvg}>
+            Download SVG
+          </button>
+        )}
         <button type="button" className="button" onClick={asPng}>
           Download PNG
         </button>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Responsive } from '@visx/visx';
 import { segmentationFeature } from '../../analytics/segmentation/featureCatalog';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { KCurvesChart } from '../../components/charts/KCurvesChart';
 import { SegmentScatter } from '../../components/charts/SegmentScatter';
 import { segmentColour } from '../../components/charts/segmentColours';
@@ -150,29 +151,42 @@ export function SegmentsPage() {
                 segments; the best is k = {run.autoK.bestK}. Curves fitted on {formatCount(run.autoK.fittedOn)}{' '}
                 customers, silhouette on {formatCount(run.autoK.silhouetteOn)}. Click a point to use that k.
               </p>
-              <div className="chart-box" style={{ height: 200 }}>
-                <Responsive.ParentSize debounceTime={50}>
-                  {({ width }) => (
-                    <KCurvesChart
-                      width={width}
-                      candidates={run.autoK?.candidates ?? []}
-                      bestK={run.autoK?.bestK ?? run.k}
-                      chosenK={run.k}
-                      onChooseK={(k) => {
-                        if (k === run.k || job.status === 'running') return;
-                        void job.start({
-                          features: run.features.map(({ column, transform }) => ({ column, transform })),
-                          k,
-                          seed: run.seed,
-                          restarts: run.restarts,
-                          winsorise: run.winsorise,
-                          candidates: run.autoK,
-                        });
-                      }}
-                    />
-                  )}
-                </Responsive.ParentSize>
-              </div>
+              <ChartFigure
+                caption="Inertia and silhouette by number of segments"
+                fileName="lantern-k-curves"
+                table={{
+                  columns: ['k', 'inertia', 'silhouette'],
+                  rows: (run.autoK?.candidates ?? []).map((c) => [
+                    String(c.k),
+                    formatCount(Math.round(c.inertia)),
+                    c.silhouette.toFixed(3),
+                  ]),
+                }}
+              >
+                <div className="chart-box" style={{ height: 200 }}>
+                  <Responsive.ParentSize debounceTime={50}>
+                    {({ width }) => (
+                      <KCurvesChart
+                        width={width}
+                        candidates={run.autoK?.candidates ?? []}
+                        bestK={run.autoK?.bestK ?? run.k}
+                        chosenK={run.k}
+                        onChooseK={(k) => {
+                          if (k === run.k || job.status === 'running') return;
+                          void job.start({
+                            features: run.features.map(({ column, transform }) => ({ column, transform })),
+                            k,
+                            seed: run.seed,
+                            restarts: run.restarts,
+                            winsorise: run.winsorise,
+                            candidates: run.autoK,
+                          });
+                        }}
+                      />
+                    )}
+                  </Responsive.ParentSize>
+                </div>
+              </ChartFigure>
             </section>
           )}
           <section aria-labelledby="scatter-heading">
@@ -202,19 +216,26 @@ export function SegmentsPage() {
                     : `All ${formatCount(scatter.data.total)} customers.`}{' '}
                   Symmetric log scales.
                 </p>
-                <div className="chart-box" style={{ height: 420 }}>
-                  <Responsive.ParentSize debounceTime={50}>
-                    {({ width }) => (
-                      <SegmentScatter
-                        {...scatter.data}
-                        width={width}
-                        height={420}
-                        xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
-                        yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
-                      />
-                    )}
-                  </Responsive.ParentSize>
-                </div>
+                <ChartFigure
+                  caption={`Customers by ${segmentationFeature(xColumn)?.label ?? xColumn} and ${segmentationFeature(yColumn)?.label ?? yColumn}`}
+                  fileName="lantern-segment-scatter"
+                  canvas
+                  table={scatterTable(scatter.data, run.profiles)}
+                >
+                  <div className="chart-box" style={{ height: 420 }}>
+                    <Responsive.ParentSize debounceTime={50}>
+                      {({ width }) => (
+                        <SegmentScatter
+                          {...scatter.data}
+                          width={width}
+                          height={420}
+                          xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
+                          yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
+                        />
+                      )}
+                    </Responsive.ParentSize>
+                  </div>
+                </ChartFigure>
               </>
             )}
           </section>
@@ -226,4 +247,35 @@ export function SegmentsPage() {
       )}
     </>
   );
+}
+
+/** The scatter's table alternative: per segment, its points and the median of each feature. */
+function scatterTable(
+  data: { x: Float64Array; y: Float64Array; segment: Float64Array },
+  profiles: { segmentId: number; name: string }[],
+): { columns: string[]; rows: (string | null)[][] } {
+  const median = (values: number[]) => {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] ?? null) : null;
+  };
+  return {
+    columns: ['segment', 'customers shown', 'median across', 'median up'],
+    rows: profiles.map((p) => {
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let i = 0; i < data.segment.length; i++) {
+        if (data.segment[i] !== p.segmentId) continue;
+        xs.push(data.x[i] ?? Number.NaN);
+        ys.push(data.y[i] ?? Number.NaN);
+      }
+      const mx = median(xs);
+      const my = median(ys);
+      return [
+        `${p.segmentId}. ${p.name}`,
+        formatCount(xs.length),
+        mx === null ? null : String(mx),
+        my === null ? null : String(my),
+      ];
+    }),
+  };
 }
