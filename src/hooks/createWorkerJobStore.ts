@@ -1,7 +1,9 @@
 // A Zustand store for one kind of background job run from the pages (segmentation, predictions):
-// status, progress, cancel and the error, kept across navigation; the query cache refreshes after it.
+// status, progress, cancel and the error, kept across navigation; the query cache refreshes after it,
+// and a lock or workspace switch resets it.
 
 import { create } from 'zustand';
+import { onSessionChange } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -22,7 +24,7 @@ export function createWorkerJobStore<Request, Progress, Result = unknown>(
   run: (request: Request, onProgress: (p: Progress) => void, signal: AbortSignal) => Promise<Result>,
   cancelledMessage: string,
 ) {
-  return create<WorkerJobState<Request, Progress, Result>>((set, get) => ({
+  const store = create<WorkerJobState<Request, Progress, Result>>((set, get) => ({
     status: 'idle',
     result: null,
     progress: null,
@@ -47,4 +49,11 @@ export function createWorkerJobStore<Request, Progress, Result = unknown>(
     },
     cancel: () => get().controller?.abort(),
   }));
+  // A lock or a switch of workspace ends the job and forgets its result: nothing of the previous
+  // workspace may stay in memory or on screen.
+  onSessionChange(() => {
+    store.getState().controller?.abort();
+    store.setState({ status: 'idle', progress: null, error: null, controller: null, result: null });
+  });
+  return store;
 }

@@ -7,9 +7,6 @@ import { startWorkspace } from '../data/workspace';
 import { currentSession, onSessionChange, type SessionInfo } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
 import { useImportJob } from './useImportJob';
-import { useSegmentationJob } from './useSegmentationJob';
-import { useCampaignJob } from './useCampaignJob';
-import { usePredictionJob } from './usePredictionJob';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -25,11 +22,7 @@ onSessionChange(() => {
   // (typed passphrases included) and the last import's report.
   queryClient.clear();
   useImportJob.setState({ status: 'idle', reports: [], error: null, progress: null });
-  useSegmentationJob.setState({ status: 'idle', error: null, progress: null });
-  usePredictionJob.setState({ status: 'idle', error: null, progress: null, result: null });
-  // The last optimisation holds the previous workspace's campaigns and figures.
-  useCampaignJob.getState().controller?.abort();
-  useCampaignJob.setState({ status: 'idle', error: null, progress: null, result: null, controller: null });
+  // The segmentation, prediction and campaign job stores reset themselves (createWorkerJobStore).
   useSession.setState({ session: currentSession(), startError: null });
 });
 

@@ -2,14 +2,9 @@
 // churn-risk and lifetime-value distributions, the best campaigns by ROAS, and the ranked next steps.
 // Every figure is read from DuckDB; charts carry their data as a table and download as SVG or PNG.
 
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
-import { BarChart } from '../../components/charts/BarChart';
-import { ChartBox } from '../../components/charts/ChartBox';
-import { ChartFigure } from '../../components/charts/ChartFigure';
-import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
-import { DailyLineChart } from '../../components/charts/DailyLineChart';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { periodsEndingOn, type RevenueGrain } from '../../data/dashboard/dashboardQueries';
 import { campaignInputsKey, defaultCampaignRange, useCampaignJob } from '../../hooks/useCampaignJob';
@@ -24,9 +19,10 @@ import {
 import { useHasData } from '../../hooks/useHasData';
 import { usePredictionDistributions } from '../../hooks/usePredictions';
 import { useWorkspace } from '../../hooks/useWorkspace';
-import { formatCount } from '../../lib/format';
 import { ActionPanel } from './ActionPanel';
 import { KpiCards } from './KpiCards';
+
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 const PERIODS = [30, 90, 365] as const;
 
@@ -52,6 +48,13 @@ export function DashboardPage() {
   const campaignRun = useCampaignJob((s) => s.result);
   const campaignStatus = useCampaignJob((s) => s.status);
   const startCampaigns = useCampaignJob((s) => s.start);
+  // The charts' chunk is asked for in the frame after the key figures are painted, so they come first.
+  const [chartsWanted, setChartsWanted] = useState(false);
+  useEffect(() => {
+    if (!kpis.data || chartsWanted) return;
+    const frame = requestAnimationFrame(() => setChartsWanted(true));
+    return () => cancelAnimationFrame(frame);
+  }, [kpis.data, chartsWanted]);
   // The budget move in the action list comes from the campaign optimisation, run here too if needed.
   useEffect(() => {
     const data = performanceRange.data;
@@ -111,184 +114,18 @@ export function DashboardPage() {
         </section>
       )}
       <ActionPanel figures={figures.data} campaigns={campaignRun?.result ?? null} currency={currency} />
-      {revenue.data && revenue.data.length > 0 && (
-        <section aria-labelledby="revenue-heading">
-          <h2 id="revenue-heading">Revenue over time</h2>
-          <label>
-            By{' '}
-            <select value={grain} onChange={(e) => setGrain(e.target.value as RevenueGrain)}>
-              <option value="day">day</option>
-              <option value="week">week</option>
-              <option value="month">month</option>
-            </select>
-          </label>
-          <ChartFigure
-            caption={`Net revenue per ${grain}`}
-            fileName={`lantern-revenue-by-${grain}`}
-            table={{
-              columns: [grain, 'revenue', 'orders'],
-              rows: revenue.data.map((r) => [r.period, money(r.revenue), formatCount(r.orders)]),
-            }}
-          >
-            <ChartBox
-              height={240}
-              chart={(width) => (
-                <DailyLineChart
-                  title={`Net revenue per ${grain} (${currency})`}
-                  points={revenue.data.map((r) => ({ date: r.period, value: r.revenue }))}
-                  yLabel={`revenue (${currency})`}
-                  formatValue={money}
-                  width={width}
-                  xLabel={grain}
-                />
-              )}
-            />
-          </ChartFigure>
-        </section>
-      )}
-      {cohorts.data && cohorts.data.length > 0 && (
-        <section aria-labelledby="cohort-heading">
-          <h2 id="cohort-heading">Cohort retention</h2>
-          <ChartFigure
-            caption="Share of each monthly cohort (by first purchase) buying again in each month after"
-            fileName="lantern-cohort-retention"
-            table={{
-              columns: ['cohort', 'customers', ...cohorts.data[0]!.retention.map((_, m) => `month ${m}`)],
-              rows: cohorts.data.map((c) => [
-                c.cohort,
-                formatCount(c.customers),
-                ...c.retention.map((v) => (v === null ? null : formatMetric(v, 'ratio'))),
-              ]),
-            }}
-          >
-            <ChartBox
-              height={40 + cohorts.data.length * 22 + 8}
-              chart={(width) => <CohortHeatmap rows={cohorts.data} width={width} />}
-            />
-          </ChartFigure>
-        </section>
-      )}
-      {segments.length > 0 && (
-        <section aria-labelledby="segment-sizes-heading">
-          <h2 id="segment-sizes-heading">Segments</h2>
-          <ChartFigure
-            caption="Customers and revenue per segment"
-            fileName="lantern-segments"
-            table={{
-              columns: ['segment', 'customers', 'revenue', 'share of revenue'],
-              rows: segments.map((s) => [
-                s.name,
-                formatCount(s.size),
-                money(s.revenue),
-                formatMetric(s.revenueShare, 'ratio'),
-              ]),
-            }}
-          >
-            <ChartBox
-              height={240}
-              chart={(width) => (
-                <BarChart
-                  title="Share of customers and of revenue per segment"
-                  labels={segments.map((s) => s.name)}
-                  series={[
-                    {
-                      name: 'customers',
-                      colour: '#4e79a7',
-                      values: segments.map(
-                        (s) =>
-                          s.size /
-                          Math.max(
-                            1,
-                            segments.reduce((t, x) => t + x.size, 0),
-                          ),
-                      ),
-                    },
-                    { name: 'revenue', colour: '#f28e2b', values: segments.map((s) => s.revenueShare) },
-                  ]}
-                  xLabel="segment"
-                  yLabel="share"
-                  formatValue={(v) => formatMetric(v, 'ratio')}
-                  width={width}
-                />
-              )}
-            />
-          </ChartFigure>
-        </section>
-      )}
-      {distributions.data && (
-        <section aria-labelledby="distributions-heading">
-          <h2 id="distributions-heading">Churn risk and lifetime value</h2>
-          <div className="chart-row">
-            <ChartFigure
-              caption="Customers by churn probability"
-              fileName="lantern-churn-distribution"
-              table={{
-                columns: ['churn probability from', 'to', 'customers'],
-                rows: distributions.data.churn.map((b) => [
-                  formatMetric(b.from, 'ratio'),
-                  formatMetric(b.to, 'ratio'),
-                  formatCount(b.customers),
-                ]),
-              }}
-            >
-              <ChartBox
-                height={220}
-                chart={(width) => (
-                  <BarChart
-                    title="Customers by churn probability"
-                    labels={distributions.data.churn.map((b) => `${Math.round(b.from * 100)}`)}
-                    series={[
-                      {
-                        name: 'customers',
-                        colour: '#e15759',
-                        values: distributions.data.churn.map((b) => b.customers),
-                      },
-                    ]}
-                    xLabel="churn probability (%, bins of 5)"
-                    yLabel="customers"
-                    formatValue={formatCount}
-                    width={width}
-                  />
-                )}
-              />
-            </ChartFigure>
-            {distributions.data.lifetimeValue.length > 0 && (
-              <ChartFigure
-                caption="Customers by predicted lifetime value"
-                fileName="lantern-ltv-distribution"
-                table={{
-                  columns: ['lifetime value from', 'to', 'customers'],
-                  rows: distributions.data.lifetimeValue.map((b) => [
-                    money(b.from),
-                    money(b.to),
-                    formatCount(b.customers),
-                  ]),
-                }}
-              >
-                <ChartBox
-                  height={220}
-                  chart={(width) => (
-                    <BarChart
-                      title="Customers by predicted lifetime value"
-                      labels={distributions.data.lifetimeValue.map((b) => money(b.from))}
-                      series={[
-                        {
-                          name: 'customers',
-                          colour: '#59a14f',
-                          values: distributions.data.lifetimeValue.map((b) => b.customers),
-                        },
-                      ]}
-                      xLabel={`lifetime value (${currency})`}
-                      yLabel="customers"
-                      formatValue={formatCount}
-                      width={width}
-                    />
-                  )}
-                />
-              </ChartFigure>
-            )}
-          </div>
-        </section>
+      {chartsWanted && (
+        <Suspense fallback={<p className="muted">Loading charts…</p>}>
+          <DashboardCharts
+            grain={grain}
+            onGrain={setGrain}
+            revenue={revenue.data}
+            cohorts={cohorts.data}
+            segments={segments}
+            distributions={distributions.data}
+            currency={currency}
+          />
+        </Suspense>
       )}
       {top.length > 0 && (
         <section aria-labelledby="top-campaigns-heading">
