@@ -86,6 +86,25 @@ describe('segments in the browser', () => {
     expect(cells.reduce((a, b) => a + b, 0)).toBe(nodeAssignment.size);
   });
 
+  it('downloads the canvas scatter as an SVG that carries its points', async () => {
+    const scatter = page.getByRole('region', { name: 'Customers on two features' });
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      scatter.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    const svg = await readFile((await file.path()) ?? '', 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const image = doc.querySelector('image');
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        points: image?.getAttribute('href')?.startsWith('data:image/png;base64,') ?? false,
+        axes: doc.querySelectorAll('.visx-axis').length,
+      };
+    }, svg);
+    expect(parsed).toEqual({ error: false, points: true, axes: 2 });
+  });
+
   it('lists customers filtered by segment, and opens one with their history', async () => {
     await page.goto(`${app.url}#/customers`);
     await page.getByLabel('Filter by segment').selectOption('1');

@@ -10,17 +10,28 @@ interface ChartFigureProps {
   /** File name without extension. */
   fileName: string;
   table: { columns: string[]; rows: (string | null)[][] };
-  /** Charts drawn on a canvas (many points) offer PNG only: an SVG of their axes alone would mislead. */
+  /** Charts whose points are drawn on a canvas (tens of thousands): the SVG embeds them as an image. */
   canvas?: boolean;
   children: ReactNode;
 }
 
-/** The drawing as standalone SVG text (namespaced, so it opens in any viewer). */
-function svgText(svg: SVGSVGElement): string {
+/** The drawing as standalone SVG text (namespaced, so it opens in any viewer); canvases in the chart
+ * (a scatter's points) are embedded as images under the axes. */
+function svgText(svg: SVGSVGElement, canvases: HTMLCanvasElement[] = []): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('font-family', 'system-ui, sans-serif');
   copy.setAttribute('font-size', '11');
+  copy.removeAttribute('aria-hidden');
+  for (const c of [...canvases].reverse()) {
+    const image = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    image.setAttribute('x', String(parseFloat(c.style.left) || 0));
+    image.setAttribute('y', String(parseFloat(c.style.top) || 0));
+    image.setAttribute('width', String(c.clientWidth));
+    image.setAttribute('height', String(c.clientHeight));
+    image.setAttribute('href', c.toDataURL('image/png'));
+    copy.insertBefore(image, copy.firstChild);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}`;
 }
 
@@ -66,16 +77,17 @@ export function ChartFigure({ caption, fileName, table, canvas = false, children
   const ref = useRef<HTMLElement>(null);
   const [error, setError] = useState<string | null>(null);
   const svg = () => ref.current?.querySelector('svg') ?? null;
+  const canvases = () => (canvas ? [...(ref.current?.querySelectorAll('canvas') ?? [])] : []);
   const asSvg = () => {
     const s = svg();
-    if (s) downloadBlob(new Blob([svgText(s)], { type: 'image/svg+xml' }), `${fileName}.svg`);
+    if (s) downloadBlob(new Blob([svgText(s, canvases())], { type: 'image/svg+xml' }), `${fileName}.svg`);
   };
   const asPng = () => {
     const s = svg();
     if (!s) return;
     setError(null);
-    const canvases = [...(ref.current?.querySelectorAll('canvas') ?? [])];
-    svgToPng(svgText(s), s.width.baseVal.value, s.height.baseVal.value, canvases)
+    // The PNG draws the canvases itself (an embedded image would be drawn twice).
+    svgToPng(svgText(s), s.width.baseVal.value, s.height.baseVal.value, canvases())
       .then((blob) => downloadBlob(blob, `${fileName}.png`))
       .catch((e: Error) => setError(e.message));
   };
@@ -84,11 +96,9 @@ export function ChartFigure({ caption, fileName, table, canvas = false, children
       <figcaption>{caption}</figcaption>
       {children}
       <div className="chart-tools">
-        {!canvas && (
-          <button type="button" className="button" onClick={asSvg}>
-            Download SVG
-          </button>
-        )}
+        <button type="button" className="button" onClick={asSvg}>
+          Download SVG
+        </button>
         <button type="button" className="button" onClick={asPng}>
           Download PNG
         </button>
