@@ -7,8 +7,9 @@ import { Link } from 'react-router';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import { EmptyState } from '../../components/ui/EmptyState';
 import { periodsEndingOn, type RevenueGrain } from '../../data/dashboard/dashboardQueries';
-import { campaignInputsKey, defaultCampaignRange, useCampaignJob } from '../../hooks/useCampaignJob';
-import { useCampaignMetrics, usePerformanceRange } from '../../hooks/useCampaigns';
+import { campaignInputsKey } from '../../hooks/useCampaignJob';
+import { useCampaignRun } from '../../hooks/useCampaignRun';
+import { useCampaignMetrics } from '../../hooks/useCampaigns';
 import {
   useActionFigures,
   useCohortRetention,
@@ -44,10 +45,7 @@ export function DashboardPage() {
   const distributions = usePredictionDistributions(manifest?.predictions?.createdAt);
   const range = useMemo(() => (end ? periodsEndingOn(end, days).current : null), [end, days]);
   const campaigns = useCampaignMetrics(hasPerformance ? range : null, 'campaign', key);
-  const performanceRange = usePerformanceRange(manifest?.imports.map((r) => r.id).join('|') ?? '');
-  const campaignRun = useCampaignJob((s) => s.result);
-  const campaignStatus = useCampaignJob((s) => s.status);
-  const startCampaigns = useCampaignJob((s) => s.start);
+  const { run: campaignRun } = useCampaignRun(manifest, hasPerformance);
   // The charts' chunk is asked for in the frame after the key figures are painted, so they come first.
   const [chartsWanted, setChartsWanted] = useState(false);
   useEffect(() => {
@@ -55,12 +53,6 @@ export function DashboardPage() {
     const frame = requestAnimationFrame(() => setChartsWanted(true));
     return () => cancelAnimationFrame(frame);
   }, [kpis.data, chartsWanted]);
-  // The budget move in the action list comes from the campaign optimisation, run here too if needed.
-  useEffect(() => {
-    const data = performanceRange.data;
-    if (!hasPerformance || !manifest || !data || campaignStatus !== 'idle' || campaignRun) return;
-    void startCampaigns({ settings: manifest.campaigns.settings, range: defaultCampaignRange(data) });
-  }, [hasPerformance, manifest, performanceRange.data, campaignStatus, campaignRun, startCampaigns]);
 
   if (hasData === false || !manifest) {
     return (

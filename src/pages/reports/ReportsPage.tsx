@@ -7,8 +7,8 @@ import { useMutation } from '@tanstack/react-query';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import { generateReport } from '../../data/reports/buildReport';
 import { MAX_REPORTS, reportDue } from '../../data/reports/reportSnapshot';
-import { campaignInputsKey, defaultCampaignRange, useCampaignJob } from '../../hooks/useCampaignJob';
-import { usePerformanceRange } from '../../hooks/useCampaigns';
+import { campaignInputsKey } from '../../hooks/useCampaignJob';
+import { useCampaignRun } from '../../hooks/useCampaignRun';
 import { useHasData } from '../../hooks/useHasData';
 import { queryClient } from '../../hooks/queryClient';
 import { useWorkspace } from '../../hooks/useWorkspace';
@@ -22,10 +22,7 @@ export function ReportsPage() {
   const hasPerformance = useHasData('campaign_performance');
   const { data: manifest } = useWorkspace();
   const key = manifest ? campaignInputsKey(manifest) : '';
-  const performanceRange = usePerformanceRange(manifest?.imports.map((r) => r.id).join('|') ?? '');
-  const campaignRun = useCampaignJob((s) => s.result);
-  const campaignStatus = useCampaignJob((s) => s.status);
-  const startCampaigns = useCampaignJob((s) => s.start);
+  const { run: campaignRun, status: campaignStatus } = useCampaignRun(manifest, hasPerformance);
   const generate = useMutation({
     mutationFn: () => generateReport(key, campaignRun?.result ?? null),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspace'] }),
@@ -34,14 +31,9 @@ export function ReportsPage() {
   const [compare, setCompare] = useState<string>('');
   const tried = useRef('');
 
-  // Campaign recommendations come from the optimisation: run it first when there is performance data.
+  // Campaign recommendations come from the optimisation (useCampaignRun starts it): wait for it.
   const campaignsReady =
     !hasPerformance || (campaignRun !== null && campaignStatus !== 'running') || campaignStatus === 'failed';
-  useEffect(() => {
-    const data = performanceRange.data;
-    if (!hasPerformance || !manifest || !data || campaignStatus !== 'idle' || campaignRun) return;
-    void startCampaigns({ settings: manifest.campaigns.settings, range: defaultCampaignRange(data) });
-  }, [hasPerformance, manifest, performanceRange.data, campaignStatus, campaignRun, startCampaigns]);
   // A new report when the data changed or the last one is a week old (once per change).
   useEffect(() => {
     if (!manifest || !hasPurchases || !campaignsReady || generate.isPending || tried.current === key) return;
