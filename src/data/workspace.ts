@@ -16,33 +16,18 @@ import {
 } from './ingestion/importFiles';
 import type { WorkspaceEntry } from './store/lanternDb';
 import {
-  changePassphrase,
-  createWorkspace,
-  deleteWorkspace,
-  listWorkspaces,
-  touchWorkspace,
-  unlockWorkspace,
-  updateSettings,
-} from './store/workspaceRegistry';
-import { exportWorkspaceFile, importWorkspaceFile } from './store/workspaceFile';
-import {
-  deleteAllLocalData,
   dropAllTables,
   exportTables,
-  loadManifest,
-  restoreWorkspace,
+  insertStoredTables,
   type ManifestPatch,
   type WorkspaceAccess,
 } from './store/workspaceSnapshot';
 import {
-  chooseStartWorkspace,
   clearSession,
-  closeStorage,
   currentAccess,
   sessionGeneration,
   setSession,
   setSessionIfUnchanged,
-  storage,
   type SessionInfo,
 } from './workspaceSession';
 import { storeWorker } from '../bridge/storeWorker';
@@ -64,7 +49,7 @@ export function openWorkspace(): Promise<OpenWorkspace> {
   opened ??= (async () => {
     const duck = await getDuckDb();
     await dropAllTables(duck.write);
-    const manifest = await restoreWorkspace(duck.write, storage(), access);
+    const manifest = await restoreFromStore(duck.write, access);
     return { duck, manifest };
   })();
   // A failed open is not remembered: the next read tries again.
@@ -75,28 +60,35 @@ export function openWorkspace(): Promise<OpenWorkspace> {
   return attempt;
 }
 
+/** Loads the workspace's stored tables into DuckDB, chunk by chunk from the store worker. */
+async function restoreFromStore(store: LanternDuckDb['write'], access: WorkspaceAccess): Promise<WorkspaceManifest> {
+  const manifest = await storeWorker().loadManifest(access);
+  await insertStoredTables(store, manifest, (chunkId) => storeWorker().readChunk(access, chunkId));
+  return manifest;
+}
+
 /** The open workspace's manifest as stored now. */
 export async function currentManifest(): Promise<WorkspaceManifest> {
   await openWorkspace();
-  return loadManifest(storage(), currentAccess());
+  return storeWorker().loadManifest(currentAccess());
 }
 
 /** Opens the workspace chosen at start (see chooseStartWorkspace); null when the user must choose or unlock. */
 export async function startWorkspace(demo: boolean): Promise<SessionInfo | null> {
-  const chosen = await chooseStartWorkspace(demo);
+  const chosen = await storeWorker().chooseStartWorkspace(demo);
   return chosen ? switchTo(chosen.entry, chosen.access) : null;
 }
 
 /** Opens a workspace; a passphrase workspace needs its passphrase (WrongPassphraseError otherwise). */
 export async function openWorkspaceById(id: string, passphrase: string | null): Promise<SessionInfo> {
-  const { entry, access } = await unlockWorkspace(storage(), id, passphrase);
-  await touchWorkspace(storage(), id);
+  const { entry, access } = await storeWorker().unlockWorkspace(id, passphrase);
+  await storeWorker().touchWorkspace(id);
   return switchTo(entry, access);
 }
 
 /** Creates a workspace and opens it. */
 export async function createAndOpenWorkspace(name: string, passphrase: string | null): Promise<SessionInfo> {
-  const { entry, access } = await createWorkspace(storage(), name, passphrase);
+  const { entry, access } = await storeWorker().createWorkspace(name, passphrase);
   return switchTo(entry, access);
 }
 
@@ -132,7 +124,7 @@ async function settleOpening(): Promise<void> {
 async function switchTo(entry: WorkspaceEntry, access: WorkspaceAccess): Promise<SessionInfo> {
   refuseWhileBusy('open another workspace');
   await settleOpening();
-  const { settings } = await loadManifest(storage(), access);
+  const { settings } = await storeWorker().loadManifest(access);
   const info = setSession(entry, access, settings.idleLockMinutes);
   await openWorkspace();
   return info;
@@ -149,21 +141,21 @@ export async function lockWorkspace(): Promise<void> {
 
 /** All workspaces on this device. */
 export function workspaceList(): Promise<WorkspaceEntry[]> {
-  return listWorkspaces(storage());
+  return storeWorker().listWorkspaces();
 }
 
 /** Sets, changes or removes the open workspace's passphrase. */
 export async function changeOpenPassphrase(newPassphrase: string | null): Promise<SessionInfo> {
   return runExclusive('re-encryption', async () => {
     const generation = sessionGeneration();
-    const access = await changePassphrase(storage(), currentAccess(), newPassphrase);
-    const entry = await storage().workspaces.get(access.id);
+    const access = await storeWorker().changePassphrase(currentAccess(), newPassphrase);
+    const entry = await storeWorker().getWorkspace(access.id);
     if (!entry) throw new Error('The workspace disappeared.');
     return setSessionIfUnchanged(
       generation,
       entry,
       access,
-      (await loadManifest(storage(), access)).settings.idleLockMinutes,
+      (await storeWorker().loadManifest(access)).settings.idleLockMinutes,
     );
   });
 }
@@ -173,27 +165,27 @@ export async function setOpenIdleLock(minutes: number): Promise<SessionInfo> {
   refuseWhileBusy('change settings');
   const generation = sessionGeneration();
   const access = currentAccess();
-  await updateSettings(storage(), access, { idleLockMinutes: minutes });
-  const entry = await storage().workspaces.get(access.id);
+  await storeWorker().updateSettings(access, { idleLockMinutes: minutes });
+  const entry = await storeWorker().getWorkspace(access.id);
   if (!entry) throw new Error('The workspace disappeared.');
   return setSessionIfUnchanged(generation, entry, access, minutes);
 }
 
 /** The open workspace as a file (sealed when it has a passphrase). */
 export function exportOpenWorkspace(): Promise<Blob> {
-  return exportWorkspaceFile(storage(), currentAccess().id);
+  return storeWorker().exportWorkspaceFile(currentAccess().id);
 }
 
 /** Adds a workspace from a file. */
 export function importWorkspace(file: File): Promise<WorkspaceEntry> {
-  return importWorkspaceFile(storage(), file);
+  return storeWorker().importWorkspaceFile(file);
 }
 
 /** Deletes the open workspace and locks. */
 export async function deleteOpenWorkspace(): Promise<void> {
   const { id } = currentAccess();
   await lockWorkspace();
-  await deleteWorkspace(storage(), id);
+  await storeWorker().deleteWorkspace(id);
 }
 
 /** Rejects when the signal aborts, so a terminated worker's promise does not hang the import. */
@@ -270,7 +262,7 @@ async function importIntoOpenWorkspace(
 /** Drops every table in DuckDB and loads the stored workspace again. */
 async function reloadStoredWorkspace(duck: LanternDuckDb, access: WorkspaceAccess): Promise<void> {
   await dropAllTables(duck.write);
-  await restoreWorkspace(duck.write, storage(), access);
+  await restoreFromStore(duck.write, access);
 }
 
 let importCounter = 0;
@@ -327,11 +319,10 @@ export async function queryToCsv(duck: LanternDuckDb, selectSql: string, fileNam
 /** Deletes every table and all of IndexedDB (every workspace); the caller reloads the page. */
 export async function deleteEverything(): Promise<void> {
   const duck = await getDuckDb();
-  const db = storage();
   clearSession();
   opened = null;
-  await deleteAllLocalData(duck.write, db);
-  closeStorage();
+  await dropAllTables(duck.write);
+  await storeWorker().deleteDatabase();
 }
 
 let featuresMemo: { key: string; summary: CustomerFeaturesSummary } | null = null;
@@ -342,7 +333,7 @@ let featuresMemo: { key: string; summary: CustomerFeaturesSummary } | null = nul
  */
 export async function customerFeatures(): Promise<CustomerFeaturesSummary> {
   const { duck } = await openWorkspace();
-  const { settings, imports } = await loadManifest(storage(), currentAccess());
+  const { settings, imports } = await storeWorker().loadManifest(currentAccess());
   const key = [sessionGeneration(), settings.analysisDate ?? 'last purchase', ...imports.map((r) => r.id)].join('|');
   const present = await duck.write.query(
     `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'customer_features'`,
@@ -359,7 +350,7 @@ export async function setOpenAnalysisDate(analysisDate: string | null): Promise<
   if (analysisDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(analysisDate)) {
     throw new Error(`"${analysisDate}" is not a date (YYYY-MM-DD).`);
   }
-  await updateSettings(storage(), currentAccess(), { analysisDate });
+  await storeWorker().updateSettings(currentAccess(), { analysisDate });
 }
 
 /** Saves tables of the open workspace (and a manifest patch) in one commit in the store worker. */

@@ -1,8 +1,7 @@
 // Which workspace is open, and its key. The key lives only here, in memory: locking forgets it and
 // empties DuckDB, so nothing of a locked workspace stays readable in the page.
 
-import { LanternDb, type WorkspaceEntry } from './store/lanternDb';
-import { createWorkspace, listWorkspaces, touchWorkspace, unlockWorkspace } from './store/workspaceRegistry';
+import type { WorkspaceEntry } from './store/lanternDb';
 import type { WorkspaceAccess } from './store/workspaceSnapshot';
 
 export interface SessionInfo {
@@ -10,17 +9,6 @@ export interface SessionInfo {
   name: string;
   encrypted: boolean;
   idleLockMinutes: number;
-}
-
-let lanternDb: LanternDb | null = null;
-
-/** The app's IndexedDB connection. */
-export const storage = (): LanternDb => (lanternDb ??= new LanternDb());
-
-/** Closes the IndexedDB connection (before deleting the database). */
-export function closeStorage(): void {
-  lanternDb?.close();
-  lanternDb = null;
 }
 
 let session: { access: WorkspaceAccess; info: SessionInfo } | null = null;
@@ -80,27 +68,4 @@ export function clearSession(): void {
   generation++;
   session = null;
   listeners.forEach((l) => l());
-}
-
-export const DEMO_WORKSPACE_ID = 'demo';
-
-/**
- * The workspace to open when the app starts: the demo for `?demo`, else the last one opened if it has
- * no passphrase (a first visit gets a new plain "My workspace"). Null means: show the workspace list.
- */
-export async function chooseStartWorkspace(
-  demo: boolean,
-): Promise<{ entry: WorkspaceEntry; access: WorkspaceAccess } | null> {
-  const db = storage();
-  if (demo) {
-    const existing = await db.workspaces.get(DEMO_WORKSPACE_ID);
-    if (existing) return unlockWorkspace(db, existing.id, null);
-    return createWorkspace(db, 'Demo', null, DEMO_WORKSPACE_ID);
-  }
-  const all = await listWorkspaces(db);
-  const last = all[0];
-  if (!last) return createWorkspace(db, 'My workspace', null);
-  if (last.kdf) return null;
-  await touchWorkspace(db, last.id);
-  return unlockWorkspace(db, last.id, null);
 }

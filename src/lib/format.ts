@@ -23,3 +23,13 @@ export function formatPercent(fraction: number): string {
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+export { formatDay, formatMonth } from '../analytics/formatDay';
+
+const axisDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const axisMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A tick on a time axis spanning `spanDays`: "Mar 4" over a few months, "Mar 2026" over longer. */
+export function formatAxisDate(date: Date, spanDays: number): string {
+  return (spanDays > 190 ? axisMonth : axisDay).format(date);
+}

@@ -9,6 +9,7 @@ import { DEFAULT_CAMPAIGN_SETTINGS } from '../../src/analytics/campaigns/campaig
 import { formatMetric } from '../../src/analytics/campaigns/campaignMetrics';
 import { optimizeCampaigns, type CampaignOptimisationResult } from '../../src/analytics/campaigns/optimizeCampaigns';
 import { demoFiles } from '../../src/data/demo/demoFiles';
+import { formatDay } from '../../src/analytics/formatDay';
 import {
   readCampaignMetrics,
   readPerformanceRange,
@@ -34,7 +35,10 @@ beforeAll(async () => {
   );
   const range = (await readPerformanceRange(db))!;
   metrics = await readCampaignMetrics(db, range, 'campaign');
-  inNode = optimizeCampaigns(await readCampaignInput(db, range, DEFAULT_CAMPAIGN_SETTINGS, null));
+  inNode = optimizeCampaigns({
+    ...(await readCampaignInput(db, range, DEFAULT_CAMPAIGN_SETTINGS, null)),
+    format: { currency: 'USD', locale: 'en-US' },
+  });
   db.close();
 }, 180_000);
 afterAll(async () => {
@@ -115,7 +119,7 @@ describe('campaigns in the browser', () => {
     await page.getByRole('heading', { name: 'Recommendations' }).waitFor({ timeout: 120_000 });
     await expect
       .poll(() => page.getByRole('region', { name: 'Decision log' }).textContent(), { timeout: 30_000 })
-      .toContain('2026-10-01');
+      .toContain(formatDay('2026-10-01', 'en-US'));
   });
 
   it('advises audiences once customers are segmented, ranked by their value per conversion', async () => {

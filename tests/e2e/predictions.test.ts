@@ -13,6 +13,7 @@ import { readPredictionInput } from '../../src/data/predictions/readPredictionIn
 import { fileFrom, importWithProposal } from '../support/importHelpers';
 import { openNodeDuckDb } from '../support/nodeDuckDb';
 import { startApp, type AppUnderTest } from './support/browser';
+import { formatDay } from '../../src/analytics/formatDay';
 
 let app: AppUnderTest;
 let page: Page;
@@ -69,7 +70,10 @@ describe('predictions in the browser', () => {
     const v = inNode.validation;
     if (!v) throw new Error(inNode.validationNote ?? 'no validation in Node');
     expect(await page.getByTestId('validation-summary').textContent()).toContain(
-      `Fitted on purchases through ${v.calibrationEnd}`,
+      `Fitted on purchases through ${formatDay(v.calibrationEnd, 'en-US')}`,
+    );
+    expect(await page.getByTestId('validation-summary').textContent()).toContain(
+      `${v.totals.predicted.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} repeat purchases predicted`,
     );
     expect(await page.getByTestId('frequency-buckets').locator('tbody tr').count()).toBe(8);
     expect(await page.getByTestId('churn-auc').textContent()).toContain(`AUC ${v.churn.bgNbdAuc.toFixed(2)}`);

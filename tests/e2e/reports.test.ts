@@ -70,6 +70,25 @@ describe('the executive report', () => {
     expect(await page.getByTestId('report').getByRole('columnheader', { name: 'In the earlier report' }).count()).toBe(
       1,
     );
+  });
+
+  it('is made again in the background when the data changes, without opening Reports', async () => {
+    await page.goto(`${app.url}#/segments`);
+    const run = page.getByRole('button', { name: /^Segment (customers|again)$/ });
+    await run.waitFor({ timeout: 120_000 });
+    await run.click();
+    await page.getByTestId('segmentation-summary').waitFor({ timeout: 120_000 });
+    await page.goto(`${app.url}#/`);
+    await expect
+      .poll(() => page.getByTestId('report-status').textContent(), { timeout: 120_000 })
+      .toContain('A new executive report was made for this data');
+    await page.getByRole('link', { name: 'open Reports' }).click();
+    const reports = page.getByTestId('report-select');
+    await expect.poll(() => reports.locator('option').count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByText('Generating the report…').count()).toBe(0);
+    // the revenue chart has its figures as a table too
+    await page.getByText('Revenue by month as a table').click();
+    expect(await page.getByRole('table', { name: 'Net revenue by month' }).getByRole('row').count()).toBe(13);
     expect(app.foreignRequests).toEqual([]);
     expect(app.cspViolations).toEqual([]);
   });

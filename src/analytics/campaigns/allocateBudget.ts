@@ -14,6 +14,8 @@
 // Locked campaigns and campaigns without a curve keep their current spend, which counts towards the
 // budget; their min/max are not used.
 
+import { textFormat, type TextFormat } from './textFormat';
+
 export interface ResponseCurve {
   /** Scale: outcome at $1 of spend. */
   a: number;
@@ -34,6 +36,8 @@ export interface CampaignBudgetInput {
 export interface AllocateBudgetOptions {
   /** What the curves predict, for the one-sentence reasons. Default 'revenue'. */
   outcome?: 'revenue' | 'conversions';
+  /** Money in the reasons; default US dollars. */
+  format?: TextFormat;
 }
 
 export interface BudgetAllocation {
@@ -244,14 +248,13 @@ function validate(campaigns: readonly CampaignBudgetInput[], totalBudget: number
   }
 }
 
-const money = (value: number): string => `$${value.toFixed(2)}`;
-
 function describe(
   allocation: Omit<BudgetAllocation, 'reason'>,
   hasCurve: boolean,
   convex: boolean,
   lambda: number | null,
   outcome: 'revenue' | 'conversions',
+  { money, moneyUnit: unit }: TextFormat,
 ): string {
   if (allocation.locked) return `Locked at its current ${money(allocation.current)} a day.`;
   if (!hasCurve)
@@ -268,18 +271,18 @@ function describe(
   const marginal = returns(allocation.marginalReturnAtRecommended);
   const price = returns(lambda);
   if (allocation.atBound === 'max') {
-    return `${verb} to its upper bound: each extra $1 still returns ${marginal}, at or above the ${price} where others stop.`;
+    return `${verb} to its upper bound: each extra ${unit} still returns ${marginal}, at or above the ${price} where others stop.`;
   }
   if (allocation.atBound === 'min') {
-    return `${verb} to its lower bound: each $1 returns only ${marginal}, at or below the ${price} the others earn at the margin.`;
+    return `${verb} to its lower bound: each ${unit} returns only ${marginal}, at or below the ${price} the others earn at the margin.`;
   }
   if (lambda === 0) {
     return `${verb} to take the budget left once every campaign that returns anything is at its upper bound.`;
   }
   if (convex) {
-    return `${verb} to take the budget left over: its returns grow with spend, so it gets what the others do not need at ${price} per extra $1.`;
+    return `${verb} to take the budget left over: its returns grow with spend, so it gets what the others do not need at ${price} per extra ${unit}.`;
   }
-  return `${verb} until each extra $1 returns ${marginal}, the same as every other campaign not at a bound.`;
+  return `${verb} until each extra ${unit} returns ${marginal}, the same as every other campaign not at a bound.`;
 }
 
 /** Recommends spend per campaign for a fixed total budget, maximising the predicted outcome within bounds. */
@@ -289,6 +292,8 @@ export function allocateBudget(
   options: AllocateBudgetOptions = {},
 ): BudgetAllocationResult {
   validate(campaigns, totalBudget);
+  const format = options.format ?? textFormat();
+  const { money } = format;
   const isFree = (c: CampaignBudgetInput) => !c.locked && c.curve !== null;
   const fixedSpend = sum(campaigns.filter((c) => !isFree(c)).map((c) => c.currentSpend));
   const freeCampaigns = campaigns.filter(isFree);
@@ -336,7 +341,7 @@ export function allocateBudget(
       locked: c.locked,
     } as const;
     const convex = c.curve !== null && c.curve.b > 1;
-    return { ...allocation, reason: describe(allocation, c.curve !== null, convex, solution.lambda, outcome) };
+    return { ...allocation, reason: describe(allocation, c.curve !== null, convex, solution.lambda, outcome, format) };
   });
   return { allocations, expectedOutcome, currentOutcome, lambda: solution.lambda };
 }

@@ -4,6 +4,8 @@
 // the last year. A segment is worth targeting by a campaign when that value covers the campaign's cost
 // per conversion (CPA), and is excluded when it does not; targets are ranked by value per conversion.
 
+import { textFormat, type TextFormat } from './textFormat';
+
 export interface SegmentValue {
   /** Segment name, e.g. an RFM segment ("Champions") or a k-means segment ("Segment 3"). */
   segment: string;
@@ -30,13 +32,12 @@ export interface AudienceAdvice {
   reason: string;
 }
 
-const money = (v: number) => `$${v.toFixed(2)}`;
-
 /** Targets and exclusions per campaign, or a reason why a campaign cannot be judged. */
 export function adviseAudiences(
   campaigns: readonly AudienceCampaignInput[],
   segments: readonly SegmentValue[],
   basis: string,
+  { money }: TextFormat = textFormat(),
 ): AudienceAdvice[] {
   const ranked = segments
     .filter((s) => s.customers > 0 && Number.isFinite(s.valuePerConversion))

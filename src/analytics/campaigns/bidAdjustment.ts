@@ -6,6 +6,8 @@
 // The advice is the move from the current CPC to that target, capped (ad platforms learn badly from big
 // jumps) and "hold" inside a dead band, so noise does not make bids twitch.
 
+import { textFormat, type TextFormat } from './textFormat';
+
 export type OptimisationGoal = 'revenue' | 'cost' | 'conversions';
 
 export interface BidInput {
@@ -28,6 +30,8 @@ export interface BidOptions {
   holdBand?: number;
   /** Largest change advised at once; default 0.5 (±50 %). */
   maxChange?: number;
+  /** Money in the reasons; default US dollars. */
+  format?: TextFormat;
 }
 
 export interface BidAdvice {
@@ -42,11 +46,10 @@ export interface BidAdvice {
   reason: string;
 }
 
-const money = (v: number) => `$${v.toFixed(2)}`;
-
 /** Raise, lower or hold each campaign's bid towards the CPC its goal can afford. */
 export function adviseBids(campaigns: readonly BidInput[], options: BidOptions): BidAdvice[] {
   const { goal, targetRoas, targetCpa, minClicks = 100, holdBand = 0.1, maxChange = 0.5 } = options;
+  const { money, multiple, share } = options.format ?? textFormat();
   return campaigns.map((c) => {
     const currentCpc = c.clicks > 0 ? c.cost / c.clicks : null;
     if (!(c.clicks >= minClicks) || currentCpc === null || !(currentCpc > 0)) {
@@ -74,8 +77,8 @@ export function adviseBids(campaigns: readonly BidInput[], options: BidOptions):
     const targetCpc = goal === 'revenue' ? c.revenue / c.clicks / targetRoas : (c.conversions / c.clicks) * targetCpa;
     const basis =
       goal === 'revenue'
-        ? `each click brings ${money(c.revenue / c.clicks)} of revenue, so a ${targetRoas.toFixed(2)}× ROAS target affords ${money(targetCpc)} per click`
-        : `${((100 * c.conversions) / c.clicks).toFixed(2)} % of clicks convert, so a ${money(targetCpa)} CPA target affords ${money(targetCpc)} per click`;
+        ? `each click brings ${money(c.revenue / c.clicks)} of revenue, so a ${multiple(targetRoas)} ROAS target affords ${money(targetCpc)} per click`
+        : `${share(c.conversions / c.clicks)} of clicks convert, so a ${money(targetCpa)} CPA target affords ${money(targetCpc)} per click`;
     const wanted = targetCpc / currentCpc - 1;
     if (!(targetCpc > 0)) {
       return {

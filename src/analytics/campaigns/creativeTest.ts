@@ -4,6 +4,8 @@
 // is divided by the number of tests (Bonferroni), and a gap under `minRelativeGap` is not flagged however
 // significant: with millions of impressions a 2 % difference is "significant" but not worth a new creative.
 
+import { textFormat, type TextFormat } from './textFormat';
+
 import { errorFunction } from 'simple-statistics';
 
 export interface CreativeCampaignInput {
@@ -44,6 +46,8 @@ export interface CreativeTestOptions {
   minRelativeGap?: number;
   /** Fewest trials (impressions for CTR, clicks for CVR) a campaign needs to be tested; default 200. */
   minTrials?: number;
+  /** Shares in the reasons; default en-US style. */
+  format?: TextFormat;
 }
 
 /** Standard normal cumulative distribution. */
@@ -60,7 +64,6 @@ export function twoProportionLowerTest(x1: number, n1: number, x2: number, n2: n
   return { z, pValue: normalCdf(z) };
 }
 
-const percent = (v: number) => `${(100 * v).toFixed(2)} %`;
 const formatP = (p: number) => (p < 1e-6 ? 'p < 0.000001' : `p = ${p.toPrecision(2)}`);
 
 /** Tests every campaign's CTR and CVR against its peers; results for every test run, flagged or not. */
@@ -69,6 +72,7 @@ export function testCreatives(
   options: CreativeTestOptions = {},
 ): CreativeTestResult[] {
   const { alpha = 0.05, minRelativeGap = 0.2, minTrials = 200 } = options;
+  const percent = (options.format ?? textFormat()).share;
   const rates: {
     rate: CreativeRate;
     successes: (c: CreativeCampaignInput) => number;

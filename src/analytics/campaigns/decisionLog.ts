@@ -4,6 +4,7 @@
 // compared per day, so periods of different length can be set side by side.
 
 import type { PerformanceTotals } from './campaignMetrics';
+import { textFormat, type TextFormat } from './textFormat';
 import type { PredictedEffect, RecommendationKind } from './optimizeCampaigns';
 
 export interface CampaignDecision {
@@ -35,21 +36,16 @@ export interface DecisionOutcome {
 }
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
-const fmt = (v: number | null, unit: 'money' | 'count' | 'percent') =>
-  v === null
-    ? '—'
-    : unit === 'money'
-      ? `$${v.toFixed(2)}`
-      : unit === 'percent'
-        ? `${(100 * v).toFixed(2)} %`
-        : v.toFixed(1);
 
 /** The realised effect of an applied decision beside its prediction. */
 export function compareDecision(
   decision: CampaignDecision,
   before: PeriodTotals,
   after: PeriodTotals,
+  format: TextFormat = textFormat(),
 ): DecisionOutcome {
+  const fmt = (v: number | null, unit: 'money' | 'count' | 'percent') =>
+    v === null ? '—' : unit === 'money' ? format.money(v) : unit === 'percent' ? format.share(v) : v.toFixed(1);
   const p = decision.predicted;
   let measure: string;
   let unit: 'money' | 'count' | 'percent';
@@ -98,7 +94,7 @@ export function compareDecision(
       predictedAfter,
       realisedAfter: null,
       realisedShareOfPredicted: null,
-      summary: `Waiting for performance data from ${decision.appliedOn} on.`,
+      summary: `Waiting for performance data from ${format.day(decision.appliedOn)} on.`,
     };
   }
   const predictedChange = predictedAfter !== null && predictedBefore !== null ? predictedAfter - predictedBefore : null;

@@ -10,6 +10,7 @@ import { adviseBids, type BidAdvice } from './bidAdjustment';
 import { checkCampaignSettings, type CampaignOptimisationSettings } from './campaignSettings';
 import { testCreatives, type CreativeTestResult } from './creativeTest';
 import { detectDrops, type DropEpisode } from './performanceDrops';
+import { textFormat, type TextFormat, type TextFormatOptions } from './textFormat';
 import { fitPowerCurve, type PowerCurveResult } from './responseCurve';
 
 export interface CampaignInfo {
@@ -32,6 +33,8 @@ export interface CampaignOptimisationInput {
   settings: CampaignOptimisationSettings;
   /** Segment values for audience advice; null without customers to value. */
   segments: { values: SegmentValue[]; basis: string } | null;
+  /** The workspace currency (and a locale, for tests) for the reasons; default US dollars. */
+  format?: TextFormatOptions;
 }
 
 export interface CampaignProgress {
@@ -120,6 +123,7 @@ export function optimizeCampaigns(
   onProgress: (p: CampaignProgress) => void = () => undefined,
 ): CampaignOptimisationResult {
   const { campaigns, dates, settings } = input;
+  const format = textFormat(input.format);
   const problems = checkCampaignSettings(settings);
   if (problems.length) throw new Error(problems.join(' '));
   const nDays = dates.length;
@@ -180,7 +184,7 @@ export function optimizeCampaigns(
     allocationProblem = `No campaign spent anything in the last 7 days of the range (to ${dates[nDays - 1]}), so there is no budget to reallocate.`;
   } else {
     try {
-      allocation = reallocate(running, settings);
+      allocation = reallocate(running, settings, format);
     } catch (error) {
       allocationProblem = (error as Error).message;
     }
@@ -206,10 +210,13 @@ export function optimizeCampaigns(
       ? []
       : adviseBids(
           running.map((s) => ({ id: s.id, ...s.recent })),
-          { goal: settings.goal, targetRoas: targets.roas ?? 1, targetCpa: targets.cpa ?? 1 },
+          { goal: settings.goal, targetRoas: targets.roas ?? 1, targetCpa: targets.cpa ?? 1, format },
         );
   const info = new Map(campaigns.map((c) => [c.id, c]));
-  const creatives = testCreatives(running.map((s) => ({ id: s.id, type: info.get(s.id)?.type ?? null, ...s.recent })));
+  const creatives = testCreatives(
+    running.map((s) => ({ id: s.id, type: info.get(s.id)?.type ?? null, ...s.recent })),
+    { format },
+  );
   const drops = detectDrops(
     campaigns.map((c, k) => {
       const base = k * nDays;
@@ -224,6 +231,7 @@ export function optimizeCampaigns(
         revenue: slice(input.revenue),
       };
     }),
+    { format },
   );
   const audiences = input.segments
     ? adviseAudiences(
@@ -234,6 +242,7 @@ export function optimizeCampaigns(
         })),
         input.segments.values,
         input.segments.basis,
+        format,
       )
     : null;
   const testsMs = performance.now() - started;
@@ -278,7 +287,11 @@ function budgetInputs(running: readonly CampaignState[]): CampaignBudgetInput[] 
   }));
 }
 
-function reallocate(running: readonly CampaignState[], settings: CampaignOptimisationSettings): AllocationSummary {
+function reallocate(
+  running: readonly CampaignState[],
+  settings: CampaignOptimisationSettings,
+  format: TextFormat,
+): AllocationSummary {
   const inputs = budgetInputs(running);
   const outcome = settings.goal === 'revenue' ? 'revenue' : 'conversions';
   const currentTotal = running.reduce((s, c) => s + c.currentSpend, 0);
@@ -286,7 +299,7 @@ function reallocate(running: readonly CampaignState[], settings: CampaignOptimis
   const fixed = inputs.filter((c) => c.locked || c.curve === null).reduce((s, c) => s + c.currentSpend, 0);
   const lowest = fixed + free.reduce((s, c) => s + c.min, 0);
   const highest = fixed + free.reduce((s, c) => s + c.max, 0);
-  const money = (v: number) => `$${v.toFixed(2)}`;
+  const { money } = format;
   let totalBudget: number;
   let result: BudgetAllocationResult;
   let saving: number | null = null;
@@ -299,17 +312,17 @@ function reallocate(running: readonly CampaignState[], settings: CampaignOptimis
         `Today's spend of ${money(currentTotal)} a day is outside what the bounds allow (${money(lowest)} to ${money(highest)}): widen the bounds or unlock campaigns to find a cheaper split.`,
       );
     }
-    const target = allocateBudget(inputs, currentTotal, { outcome }).currentOutcome;
+    const target = allocateBudget(inputs, currentTotal, { outcome, format }).currentOutcome;
     let lo = lowest;
     let hi = currentTotal;
-    if (allocateBudget(inputs, lo, { outcome }).expectedOutcome >= target) hi = lo;
+    if (allocateBudget(inputs, lo, { outcome, format }).expectedOutcome >= target) hi = lo;
     for (let i = 0; i < 60 && hi - lo > 1e-6 * Math.max(1, hi); i++) {
       const mid = (lo + hi) / 2;
-      if (allocateBudget(inputs, mid, { outcome }).expectedOutcome >= target) hi = mid;
+      if (allocateBudget(inputs, mid, { outcome, format }).expectedOutcome >= target) hi = mid;
       else lo = mid;
     }
     totalBudget = hi;
-    result = allocateBudget(inputs, totalBudget, { outcome });
+    result = allocateBudget(inputs, totalBudget, { outcome, format });
     // Fails when today's own split breaks a bound (a maximum set below current spend): then even today's
     // budget may not reach today's conversions within the bounds.
     if (result.expectedOutcome < target * (1 - 1e-9)) {
@@ -323,7 +336,7 @@ function reallocate(running: readonly CampaignState[], settings: CampaignOptimis
         `A daily budget of ${money(totalBudget)} is outside what the bounds allow (${money(lowest)} to ${money(highest)}): widen the bounds, unlock campaigns or change the budget.`,
       );
     }
-    result = allocateBudget(inputs, totalBudget, { outcome });
+    result = allocateBudget(inputs, totalBudget, { outcome, format });
   }
   const byId = new Map(running.map((s) => [s.id, s]));
   const moves = result.allocations.flatMap((a) => {

@@ -12,6 +12,8 @@
 // Median and MAD are used instead of mean and standard deviation so that one bad (or great) day in the
 // baseline does not hide or fake a drop.
 
+import { textFormat, type TextFormat } from './textFormat';
+
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 
 export type DropMetric = 'roas' | 'ctr' | 'cvr';
@@ -61,6 +63,8 @@ export interface DropOptions {
   minExpectedEvents?: number;
   /** Flagged days this close together are one episode; default 7. */
   mergeGapDays?: number;
+  /** Days and values in the reasons; default en-US style. */
+  format?: TextFormat;
 }
 
 export const DROP_METHOD =
@@ -74,9 +78,6 @@ const METRIC_PARTS: Record<
   ctr: { num: 'clicks', den: 'impressions', minDen: 100, label: 'CTR' },
   cvr: { num: 'conversions', den: 'clicks', minDen: 10, label: 'conversion rate' },
 };
-
-const format = (metric: DropMetric, v: number) =>
-  metric === 'roas' ? `${v.toFixed(2)}×` : `${(100 * v).toFixed(2)} %`;
 
 /** Every drop episode of every campaign and metric, worst first. */
 export function detectDrops(series: readonly DailySeries[], options: DropOptions = {}): DropEpisode[] {
@@ -96,6 +97,8 @@ function campaignDrops(s: DailySeries, metric: DropMetric, options: DropOptions)
     minExpectedEvents = 20,
     mergeGapDays = 7,
   } = options;
+  const fmt = options.format ?? textFormat();
+  const format = (m: DropMetric, v: number) => (m === 'roas' ? fmt.multiple(v) : fmt.share(v));
   const parts = METRIC_PARTS[metric];
   const num = s[parts.num] as ArrayLike<number>;
   const den = s[parts.den] as ArrayLike<number>;
@@ -179,7 +182,7 @@ function campaignDrops(s: DailySeries, metric: DropMetric, options: DropOptions)
       value: worst.value,
       baseline: worst.baseline,
       relativeChange: change,
-      reason: `${parts.label} over the 7 days to ${s.dates[worst.i]} was ${format(metric, worst.value)}, ${Math.abs(100 * change).toFixed(0)} % below its recent median of ${format(metric, worst.baseline)} (robust z = ${worst.z.toFixed(1)}); flagged on ${run.length} day${run.length === 1 ? '' : 's'} ${start === end ? `on ${start}` : `from ${start} to ${end}`}.`,
+      reason: `${parts.label} over the 7 days to ${fmt.day(s.dates[worst.i]!)} was ${format(metric, worst.value)}, ${Math.abs(100 * change).toFixed(0)} % below its recent median of ${format(metric, worst.baseline)} (robust z = ${worst.z.toFixed(1)}); flagged on ${run.length} day${run.length === 1 ? '' : 's'} ${start === end ? `on ${fmt.day(start)}` : `from ${fmt.day(start)} to ${fmt.day(end)}`}.`,
     });
     k = last + 1;
   }

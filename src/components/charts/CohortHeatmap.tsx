@@ -3,6 +3,7 @@
 
 import { Scale } from '@visx/visx';
 import type { CohortRow } from '../../data/dashboard/dashboardQueries';
+import { formatMonth } from '../../lib/format';
 
 interface CohortHeatmapProps {
   rows: CohortRow[];
@@ -33,7 +34,7 @@ export function CohortHeatmap({ rows, width }: CohortHeatmapProps) {
       {rows.map((row, r) => (
         <g key={row.cohort} transform={`translate(0, ${TOP + r * ROW_HEIGHT})`}>
           <text x={LEFT - 6} y={ROW_HEIGHT / 2 + 4} textAnchor="end" className="chart-legend">
-            {row.cohort} ({row.customers})
+            {formatMonth(row.cohort)} ({row.customers})
           </text>
           {row.retention.map((v, m) =>
             v === null ? null : (
@@ -44,7 +45,7 @@ export function CohortHeatmap({ rows, width }: CohortHeatmapProps) {
                   height={ROW_HEIGHT - 1}
                   fill={m === 0 ? '#d9d9d9' : colour(v)}
                 >
-                  <title>{`${row.cohort}, month ${m}: ${(100 * v).toFixed(1)} % of ${row.customers} customers`}</title>
+                  <title>{`${formatMonth(row.cohort)}, month ${m}: ${(100 * v).toFixed(1)} % of ${row.customers} customers`}</title>
                 </rect>
                 {cell >= 34 && (
                   <text

@@ -3,6 +3,7 @@
 
 import { useMemo } from 'react';
 import { Axis, Group, Scale, Shape } from '@visx/visx';
+import { formatAxisDate, formatDay } from '../../lib/format';
 
 export interface DailyPoint {
   date: string;
@@ -40,7 +41,7 @@ export function DailyLineChart({
   const x = useMemo(() => {
     const first = points.length ? dayOf(points[0]!.date) : 0;
     const last = points.length ? dayOf(points[points.length - 1]!.date) : 1;
-    return Scale.scaleTime<number>({
+    return Scale.scaleUtc<number>({
       domain: [new Date(first), new Date(Math.max(last, first + 1))],
       range: [0, innerWidth],
     });
@@ -50,6 +51,7 @@ export function DailyLineChart({
     return Scale.scaleLinear<number>({ domain: [0, max || 1], range: [innerHeight, 0], nice: true });
   }, [points, innerHeight]);
   if (innerWidth < 60 || points.length === 0) return null;
+  const spanDays = (dayOf(points[points.length - 1]!.date) - dayOf(points[0]!.date)) / 86_400_000;
   const defined = (p: DailyPoint) => p.value !== null && Number.isFinite(p.value);
   return (
     <svg width={width} height={HEIGHT} role="img" aria-label={title}>
@@ -64,7 +66,13 @@ export function DailyLineChart({
           label={yLabel}
           labelOffset={52}
         />
-        <Axis.AxisBottom scale={x} top={innerHeight} numTicks={6} label={xLabel} />
+        <Axis.AxisBottom
+          scale={x}
+          top={innerHeight}
+          numTicks={6}
+          tickFormat={(v) => formatAxisDate(v as Date, spanDays)}
+          label={xLabel}
+        />
         <Shape.LinePath
           data={points as DailyPoint[]}
           defined={defined}
@@ -77,7 +85,7 @@ export function DailyLineChart({
         {points.length <= 400 &&
           points.filter(defined).map((p) => (
             <circle key={`tip-${p.date}`} cx={x(new Date(dayOf(p.date)))} cy={y(p.value ?? 0)} r={6} fill="transparent">
-              <title>{`${p.date}: ${formatValue(p.value ?? 0)}`}</title>
+              <title>{`${formatDay(p.date)}: ${formatValue(p.value ?? 0)}`}</title>
             </circle>
           ))}
         {marked &&
@@ -85,7 +93,7 @@ export function DailyLineChart({
             .filter((p) => marked.has(p.date) && defined(p))
             .map((p) => (
               <circle key={p.date} cx={x(new Date(dayOf(p.date)))} cy={y(p.value ?? 0)} r={3} fill="#e15759">
-                <title>{`${p.date}: flagged drop`}</title>
+                <title>{`${formatDay(p.date)}: flagged drop`}</title>
               </circle>
             ))}
       </Group.Group>

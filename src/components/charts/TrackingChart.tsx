@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Axis, Group, Scale, Shape } from '@visx/visx';
 import type { TrackingPoint } from '../../analytics/predictions/holdoutValidation';
+import { formatMonth } from '../../lib/format';
 
 interface TrackingChartProps {
   points: TrackingPoint[];
@@ -37,7 +38,7 @@ export function TrackingChart({ points, calibrationEndOffsetDays, originDate, wi
   );
   if (innerWidth < 60 || points.length === 0) return null;
   const origin = Date.parse(originDate);
-  const asDate = (offset: number) => new Date(origin + offset * DAY_MS).toISOString().slice(0, 7);
+  const asDate = (offset: number) => formatMonth(new Date(origin + offset * DAY_MS).toISOString().slice(0, 7));
   return (
     <svg width={width} height={HEIGHT} role="img" aria-label="Cumulative repeat purchases, actual and predicted">
       <text x={MARGIN.left} y={14} className="chart-title">

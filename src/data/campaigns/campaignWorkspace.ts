@@ -6,6 +6,7 @@ import { transfer, proxy } from 'comlink';
 import type { CampaignOptimisationResult, CampaignProgress } from '../../analytics/campaigns/optimizeCampaigns';
 import { checkCampaignSettings, type CampaignOptimisationSettings } from '../../analytics/campaigns/campaignSettings';
 import { compareDecision, type CampaignDecision, type DecisionOutcome } from '../../analytics/campaigns/decisionLog';
+import { textFormat } from '../../analytics/campaigns/textFormat';
 import type { CampaignWorkspaceState, WorkspaceManifest } from '../store/workspaceManifest';
 import { measureWorkerPhases } from '../measurePhases';
 import { inMlWorker } from '../runInMlWorker';
@@ -32,6 +33,8 @@ export function campaignInputsKey(manifest: WorkspaceManifest): string {
     ...manifest.imports.map((r) => r.id),
     `segments:${manifest.segmentation?.createdAt ?? ''}`,
     `predictions:${manifest.predictions?.createdAt ?? ''}`,
+    // The reasons are written in the workspace currency.
+    `currency:${manifest.settings.currency}`,
   ].join('|');
 }
 
@@ -61,7 +64,8 @@ export async function optimizeOpenWorkspace(
       request.settings,
       manifest.predictions?.settings.clvMonths ?? null,
     );
-    return { input, manifest };
+    // The reasons are written in the worker, in the workspace currency and the browser's locale.
+    return { input: { ...input, format: { currency: manifest.settings.currency } }, manifest };
   });
   const workerStarted = performance.now();
   performance.measure('lantern:campaigns:inputs', { start: started, end: workerStarted });
@@ -115,10 +119,11 @@ export async function readDecisionOutcomes(
   baselineDays: number,
 ): Promise<{ decision: CampaignDecision; outcome: DecisionOutcome }[]> {
   const { duck } = await openWorkspace();
+  const format = textFormat({ currency: (await currentManifest()).settings.currency });
   const out: { decision: CampaignDecision; outcome: DecisionOutcome }[] = [];
   for (const decision of decisions) {
     const { before, after } = await readBeforeAfter(duck.read, decision.campaignId, decision.appliedOn, baselineDays);
-    out.push({ decision, outcome: compareDecision(decision, before, after) });
+    out.push({ decision, outcome: compareDecision(decision, before, after, format) });
   }
   return out;
 }

@@ -19,8 +19,23 @@ import { MAX_REPORTS, type ReportSnapshot } from './reportSnapshot';
 
 const PERIOD_DAYS = 30;
 
+// The Dashboard and the Reports page may both ask for the report on the same data (a page change while
+// one is being made): they share the one being made instead of adding it to the history twice.
+const inFlight = new Map<string, Promise<WorkspaceManifest>>();
+
 /** A new report from the open workspace as it is now, added to its history. */
-export async function generateReport(
+export function generateReport(
+  basedOn: string,
+  campaigns: CampaignOptimisationResult | null,
+): Promise<WorkspaceManifest> {
+  const pending = inFlight.get(basedOn);
+  if (pending) return pending;
+  const made = buildAndSaveReport(basedOn, campaigns).finally(() => inFlight.delete(basedOn));
+  inFlight.set(basedOn, made);
+  return made;
+}
+
+async function buildAndSaveReport(
   basedOn: string,
   campaigns: CampaignOptimisationResult | null,
 ): Promise<WorkspaceManifest> {

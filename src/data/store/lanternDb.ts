@@ -10,6 +10,7 @@
 // Schema versions are append-only: add a new `version(n)`, never edit a shipped one.
 
 import Dexie, { type Table } from 'dexie';
+import { chunkKey } from './chunkKey';
 import type { KeyDerivation } from './workspaceCrypto';
 import type { WorkspaceManifest } from './workspaceManifest';
 
@@ -35,8 +36,7 @@ export interface WorkspaceEntry {
 
 export const DATABASE_NAME = 'lantern';
 
-/** The storage key of a chunk. */
-export const chunkKey = (workspace: string, chunkId: string) => `${workspace}|${chunkId}`;
+export { chunkKey };
 
 /** The IndexedDB database behind every workspace. */
 export class LanternDb extends Dexie {

@@ -10,6 +10,7 @@ import {
   type CampaignOptimisationSettings,
 } from '../../analytics/campaigns/campaignSettings';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
+import { formatDay } from '../../analytics/formatDay';
 import type { ReportSnapshot } from '../reports/reportSnapshot';
 
 export const MANIFEST_VERSION = 1;
@@ -132,7 +133,7 @@ export function runOutOfDate(
     return `Data was imported after ${what} were made: ${again} to include it.`;
   }
   if (analysisDate && analysisDate !== run.analysisDate) {
-    return `${what[0]?.toUpperCase()}${what.slice(1)} are as of ${run.analysisDate}, the analysis date is now ${analysisDate}: ${again} to use it.`;
+    return `${what[0]?.toUpperCase()}${what.slice(1)} are as of ${formatDay(run.analysisDate)}, the analysis date is now ${formatDay(analysisDate)}: ${again} to use it.`;
   }
   return null;
 }

@@ -18,6 +18,8 @@ import type { WorkspaceManifest, WorkspaceSettings } from './workspaceManifest';
 export class WrongPassphraseError extends Error {
   constructor() {
     super('That passphrase does not open this workspace. Nothing was changed.');
+    // The name survives the trip from the store worker, where the check runs; the class does not.
+    this.name = 'WrongPassphraseError';
   }
 }
 

@@ -4,7 +4,8 @@
 
 import { sqlIdent, type SqlConnection, type SqlStore } from '../sql';
 import type { FileImportReport } from '../ingestion/importFiles';
-import { chunkKey, type LanternDb, type StoredManifest, type TableChunk } from './lanternDb';
+import { chunkKey } from './chunkKey';
+import type { LanternDb, StoredManifest, TableChunk } from './lanternDb';
 import { decryptBytes, decryptJson, encryptBytes, encryptJson } from './workspaceCrypto';
 import { CURRENT_WORKSPACE, emptyManifest, restoreManifest, type WorkspaceManifest } from './workspaceManifest';
 
@@ -33,6 +34,36 @@ export async function loadManifest(db: LanternDb, access: WorkspaceAccess = PLAI
   return restoreManifest({ ...stored, id: access.id });
 }
 
+/** One stored chunk's Arrow IPC bytes, unsealed; null when it is missing. */
+export async function readChunk(db: LanternDb, access: WorkspaceAccess, chunkId: string): Promise<Uint8Array | null> {
+  const chunk = await db.chunks.get(chunkKey(access.id, chunkId));
+  if (!chunk) return null;
+  const bytes = new Uint8Array(await chunk.bytes.arrayBuffer());
+  return access.key ? decryptBytes(access.key, bytes) : bytes;
+}
+
+/**
+ * Loads a manifest's tables into DuckDB, one chunk at a time from `read` (IndexedDB directly, or the
+ * store worker in the app), so a restore never holds more than one chunk beyond what DuckDB has.
+ */
+export async function insertStoredTables(
+  store: SqlStore,
+  manifest: WorkspaceManifest,
+  read: (chunkId: string) => Promise<Uint8Array | null>,
+): Promise<void> {
+  for (const [table, stored] of Object.entries(manifest.tables)) {
+    // Table names come from storage, perhaps from an imported workspace file: only Lantern's own shapes pass.
+    if (!/^[a-z][a-z0-9_]*$/.test(table))
+      throw new Error(`The stored workspace names an unexpected table (${table.slice(0, 40)}).`);
+    await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
+    for (const [k, chunkId] of stored.blobIds.entries()) {
+      const bytes = await read(chunkId);
+      if (!bytes) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
+      await store.insertArrowIpc(table, bytes, k === 0);
+    }
+  }
+}
+
 /** Loads every stored table into DuckDB; returns the manifest it loaded. */
 export async function restoreWorkspace(
   store: SqlStore,
@@ -40,18 +71,7 @@ export async function restoreWorkspace(
   access: WorkspaceAccess = PLAIN_CURRENT,
 ): Promise<WorkspaceManifest> {
   const manifest = await loadManifest(db, access);
-  for (const [table, stored] of Object.entries(manifest.tables)) {
-    // Table names come from storage, perhaps from an imported workspace file: only Lantern's own shapes pass.
-    if (!/^[a-z][a-z0-9_]*$/.test(table))
-      throw new Error(`The stored workspace names an unexpected table (${table.slice(0, 40)}).`);
-    await store.query(`DROP TABLE IF EXISTS ${sqlIdent(table)}`);
-    for (const [k, chunkId] of stored.blobIds.entries()) {
-      const chunk = await db.chunks.get(chunkKey(access.id, chunkId));
-      if (!chunk) throw new Error(`The stored workspace is missing part of the data of table ${table}.`);
-      const bytes = new Uint8Array(await chunk.bytes.arrayBuffer());
-      await store.insertArrowIpc(table, access.key ? await decryptBytes(access.key, bytes) : bytes, k === 0);
-    }
-  }
+  await insertStoredTables(store, manifest, (chunkId) => readChunk(db, access, chunkId));
   return manifest;
 }
 
@@ -159,12 +179,6 @@ export async function saveImport(
   );
   for (const t of obsoleteTables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   return manifest;
-}
-
-/** Empties IndexedDB and drops every table in DuckDB. */
-export async function deleteAllLocalData(store: SqlStore, db: LanternDb): Promise<void> {
-  await dropAllTables(store);
-  await db.delete();
 }
 
 /** Drops every table in DuckDB's main schema. */

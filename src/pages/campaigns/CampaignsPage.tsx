@@ -21,6 +21,7 @@ import { DecisionLogPanel } from './DecisionLogPanel';
 import { OptimisationControls } from './OptimisationControls';
 import { RecommendationList } from './RecommendationList';
 import { metricsCsv, metricsJson, optimisationCsv, optimisationJson, recommendationsCsv } from './campaignExports';
+import { formatDay } from '../../lib/format';
 
 const DAY_MS = 86_400_000;
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
@@ -227,7 +228,8 @@ export function CampaignsPage() {
               </button>
             </div>
             <p className="muted">
-              Ran on {result.range.from} to {result.range.to} in {(run.durationMs / 1000).toFixed(2)} s.
+              Ran on {formatDay(result.range.from)} to {formatDay(result.range.to)} in{' '}
+              {(run.durationMs / 1000).toFixed(2)} s.
             </p>
             <section aria-labelledby="recommendations-heading">
               <h2 id="recommendations-heading">Recommendations</h2>

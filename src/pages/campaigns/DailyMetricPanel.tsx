@@ -8,6 +8,7 @@ import { ChartBox } from '../../components/charts/ChartBox';
 import { DailyLineChart } from '../../components/charts/DailyLineChart';
 import type { DateRange } from '../../data/campaigns/campaignQueries';
 import { useDailyTotals } from '../../hooks/useCampaigns';
+import { formatDay } from '../../lib/format';
 
 const METRICS = {
   cost: { label: 'Cost', kind: 'money' },
@@ -91,7 +92,7 @@ export const DailyMetricPanel = memo(function DailyMetricPanel({
         table={{
           columns: ['day', spec.label],
           rows: (daily.data ?? []).map((d) => [
-            d.date,
+            formatDay(d.date),
             d[metric] === null || !Number.isFinite(d[metric]) ? null : format(d[metric]),
           ]),
         }}

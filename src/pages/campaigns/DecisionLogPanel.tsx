@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 import { DataTable } from '../../components/ui/DataTable';
 import { useDecisionLog, useDecisionOutcomes } from '../../hooks/useCampaigns';
+import { formatDay } from '../../lib/format';
 
 interface DecisionLogPanelProps {
   decisions: CampaignDecision[];
@@ -40,7 +41,7 @@ export const DecisionLogPanel = memo(function DecisionLogPanel({
             columns={['Applied on', 'Campaign', 'Recommendation', 'Predicted vs realised']}
             rows={(outcomes.data ?? decisions.map((decision) => ({ decision, outcome: null }))).map(
               ({ decision, outcome }) => [
-                decision.appliedOn,
+                formatDay(decision.appliedOn),
                 names.get(decision.campaignId) ?? decision.campaignId,
                 decision.text,
                 outcome?.summary ?? 'measuring…',
@@ -56,7 +57,7 @@ export const DecisionLogPanel = memo(function DecisionLogPanel({
                 onClick={() => remove.mutate(d.id)}
                 disabled={remove.isPending}
               >
-                Remove {d.appliedOn} {names.get(d.campaignId) ?? d.campaignId} ({d.kind})
+                Remove {formatDay(d.appliedOn)} {names.get(d.campaignId) ?? d.campaignId} ({d.kind})
               </button>
             ))}
           </div>

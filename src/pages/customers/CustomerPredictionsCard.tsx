@@ -4,7 +4,7 @@
 import { explainPrediction } from '../../analytics/predictions/explainPrediction';
 import { useCustomerPredictions, type PredictionRun } from '../../hooks/usePredictions';
 import { plainText } from '../../lib/csv';
-import { formatPercent } from '../../lib/format';
+import { formatPercent, formatDay } from '../../lib/format';
 
 const num = (v: unknown) => (v == null ? NaN : Number(v));
 
@@ -36,7 +36,7 @@ export function CustomerPredictionsCard({
   });
   return (
     <section aria-labelledby="predictions-heading" className="card-like" data-testid="customer-predictions">
-      <h2 id="predictions-heading">Predictions (as of {run.analysisDate})</h2>
+      <h2 id="predictions-heading">Predictions (as of {formatDay(run.analysisDate)})</h2>
       {outOfDate && (
         <p role="status" className="warning">
           {outOfDate}
@@ -69,7 +69,7 @@ export function CustomerPredictionsCard({
           <dt>Next purchase</dt>
           <dd>
             {p.next_purchase_date
-              ? `around ${plainText(p.next_purchase_date)} if still a customer (confidence ${formatPercent(num(p.next_purchase_confidence))})`
+              ? `around ${formatDay(plainText(p.next_purchase_date))} if still a customer (confidence ${formatPercent(num(p.next_purchase_confidence))})`
               : 'not expected within 100 years'}
           </dd>
         </div>

@@ -10,7 +10,7 @@ import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
 import { useHasData } from '../../hooks/useHasData';
 import { useCustomerList } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDay } from '../../lib/format';
 import { CustomerList } from './CustomerList';
 
 const LABELS: Record<string, string> = {
@@ -71,7 +71,8 @@ export function CustomersPage() {
       )}
       {features.data && (
         <p data-testid="features-summary">
-          {formatCount(features.data.customers)} customers as of {features.data.analysisDate}
+          {formatCount(features.data.customers)} customers as of{' '}
+          {features.data.analysisDate ? formatDay(features.data.analysisDate) : '—'}
           {manifest?.settings.analysisDate ? ' (set in Segments)' : ' (the last purchase day)'}.
         </p>
       )}

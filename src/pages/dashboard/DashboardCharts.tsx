@@ -9,7 +9,7 @@ import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
 import { DailyLineChart } from '../../components/charts/DailyLineChart';
 import type { CohortRow, RevenueGrain } from '../../data/dashboard/dashboardQueries';
 import type { HistogramBin } from '../../data/predictions/predictionQueries';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatDay, formatMonth } from '../../lib/format';
 
 interface DashboardChartsProps {
   grain: RevenueGrain;
@@ -32,6 +32,8 @@ export default function DashboardCharts({
   currency,
 }: DashboardChartsProps) {
   const money = (v: number) => formatMetric(v, 'money', currency);
+  // A period is named by its first day: a month reads "Mar 2026", a day or week "Mar 2, 2026".
+  const periodLabel = (period: string) => (grain === 'month' ? formatMonth(period.slice(0, 7)) : formatDay(period));
   return (
     <>
       {revenue && revenue.length > 0 && (
@@ -50,7 +52,7 @@ export default function DashboardCharts({
             fileName={`lantern-revenue-by-${grain}`}
             table={{
               columns: [grain, 'revenue', 'orders'],
-              rows: revenue.map((r) => [r.period, money(r.revenue), formatCount(r.orders)]),
+              rows: revenue.map((r) => [periodLabel(r.period), money(r.revenue), formatCount(r.orders)]),
             }}
           >
             <ChartBox
@@ -78,7 +80,7 @@ export default function DashboardCharts({
             table={{
               columns: ['cohort', 'customers', ...cohorts[0]!.retention.map((_, m) => `month ${m}`)],
               rows: cohorts.map((c) => [
-                c.cohort,
+                formatMonth(c.cohort),
                 formatCount(c.customers),
                 ...c.retention.map((v) => (v === null ? null : formatMetric(v, 'ratio'))),
               ]),

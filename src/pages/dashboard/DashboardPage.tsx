@@ -19,9 +19,11 @@ import {
 } from '../../hooks/useDashboard';
 import { useHasData } from '../../hooks/useHasData';
 import { usePredictionDistributions } from '../../hooks/usePredictions';
+import { useReportRefresh } from '../../hooks/useReportRefresh';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { ActionPanel } from './ActionPanel';
 import { KpiCards } from './KpiCards';
+import { formatDay } from '../../lib/format';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -46,6 +48,8 @@ export function DashboardPage() {
   const range = useMemo(() => (end ? periodsEndingOn(end, days).current : null), [end, days]);
   const campaigns = useCampaignMetrics(hasPerformance ? range : null, 'campaign', key);
   const { run: campaignRun } = useCampaignRun(manifest, hasPerformance);
+  // The report history follows the data: a new report is made here in the background when one is due.
+  const report = useReportRefresh(manifest, hasPurchases, hasPerformance);
   // The charts' chunk is asked for in the frame after the key figures are painted, so they come first.
   const [chartsWanted, setChartsWanted] = useState(false);
   useEffect(() => {
@@ -79,6 +83,16 @@ export function DashboardPage() {
   return (
     <>
       <h1>Dashboard</h1>
+      {(report.isPending || report.isSuccess || report.error) && (
+        <p className="muted" role="status" data-testid="report-status">
+          {report.isPending
+            ? 'Making the executive report for this data…'
+            : report.error
+              ? `The report could not be made: ${report.error.message}`
+              : 'A new executive report was made for this data: '}
+          {report.isSuccess && <Link to="/reports">open Reports</Link>}
+        </p>
+      )}
       {!hasPurchases && (
         <p className="muted">
           Import purchases to see revenue, orders and customers; the <Link to="/data">Data page</Link> takes them.
@@ -99,7 +113,7 @@ export function DashboardPage() {
               </select>
             </label>
             <span className="muted">
-              to {end}, against the {days} days before
+              to {formatDay(end)}, against the {days} days before
             </span>
           </div>
           {kpis.data && <KpiCards kpis={kpis.data} days={days} currency={currency} />}

@@ -2,7 +2,7 @@
 // log-likelihood and convergence, the spend–frequency correlation, data counts and every note.
 
 import type { PredictionRun } from '../../hooks/usePredictions';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime, formatDay } from '../../lib/format';
 
 const fixed = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
@@ -18,8 +18,8 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
         <table className="data-table" data-testid="model-parameters">
           <caption>
             Fitted by maximum likelihood (Nelder–Mead on log-parameters) on {formatCount(run.bgNbd.customers)} customers
-            as of {run.analysisDate}, time unit: {run.settings.unit}. Computed {formatDateTime(run.createdAt)} in{' '}
-            {(run.durationMs / 1000).toFixed(1)} s.
+            as of {formatDay(run.analysisDate)}, time unit: {run.settings.unit}. Computed{' '}
+            {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
           </caption>
           <thead>
             <tr>

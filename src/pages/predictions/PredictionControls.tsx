@@ -12,6 +12,7 @@ import { AnalysisDateField } from '../../components/ui/AnalysisDateField';
 import { JobStatus } from '../../components/ui/JobStatus';
 import { ProblemList } from '../../components/ui/ProblemList';
 import { usePredictionJob } from '../../hooks/usePredictionJob';
+import { formatDay } from '../../lib/format';
 
 interface PredictionControlsProps {
   lastSettings: PredictionSettings | null;
@@ -102,7 +103,7 @@ export function PredictionControls({
           </label>
           <span id="calibration-help" className="muted">
             Empty: two thirds of the way through the data, leaving the last third as holdout
-            {lastCalibrationEnd && !calibrationEnd ? ` (the last run: through ${lastCalibrationEnd})` : ''}.
+            {lastCalibrationEnd && !calibrationEnd ? ` (the last run: through ${formatDay(lastCalibrationEnd)})` : ''}.
           </span>
         </div>
       </fieldset>

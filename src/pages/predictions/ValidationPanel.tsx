@@ -7,9 +7,10 @@ import { BarChart } from '../../components/charts/BarChart';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { TrackingChart } from '../../components/charts/TrackingChart';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatPercent, formatDay } from '../../lib/format';
 
-const two = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
+const twoDecimals = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const two = (v: number) => (Number.isFinite(v) ? twoDecimals.format(v) : '—');
 const DAY_MS = 86_400_000;
 
 /** Validation charts and tables for one holdout. */
@@ -24,9 +25,9 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
     <section aria-labelledby="validation-heading">
       <h2 id="validation-heading">How well it predicts: holdout check</h2>
       <p data-testid="validation-summary">
-        Fitted on purchases through {v.calibrationEnd} ({formatCount(v.customers)} customers; r = {p.r.toFixed(3)}, α ={' '}
-        {p.alpha.toFixed(3)} {unit}, a = {p.a.toFixed(3)}, b = {p.b.toFixed(3)}), then asked to predict the next{' '}
-        {formatCount(v.holdoutDays)} days: {two(v.totals.predicted)} repeat purchases predicted,{' '}
+        Fitted on purchases through {formatDay(v.calibrationEnd)} ({formatCount(v.customers)} customers; r ={' '}
+        {p.r.toFixed(3)}, α = {p.alpha.toFixed(3)} {unit}, a = {p.a.toFixed(3)}, b = {p.b.toFixed(3)}), then asked to
+        predict the next {formatCount(v.holdoutDays)} days: {two(v.totals.predicted)} repeat purchases predicted,{' '}
         {formatCount(v.totals.actual)} happened (
         {Number.isFinite(error) ? `${error >= 0 ? '+' : ''}${(error * 100).toFixed(1)} %` : '—'}).
       </p>
@@ -133,7 +134,9 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
       </div>
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table" data-testid="risk-level-check">
-          <caption>The churn risk levels at {v.calibrationEnd}, and who then bought nothing in the holdout</caption>
+          <caption>
+            The churn risk levels at {formatDay(v.calibrationEnd)}, and who then bought nothing in the holdout
+          </caption>
           <thead>
             <tr>
               <th scope="col">Churn risk</th>

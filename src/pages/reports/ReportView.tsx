@@ -3,6 +3,7 @@
 
 import type { ReportSnapshot } from '../../data/reports/reportSnapshot';
 import type { PeriodKpis } from '../../data/dashboard/dashboardQueries';
+import { formatDay, formatMonth } from '../../lib/format';
 
 // Scoped to .report; also written into the exported file, where it is the only style. In the app the
 // colours follow the theme's variables; in the file their light fallbacks apply.
@@ -50,8 +51,8 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
       <style>{REPORT_CSS}</style>
       <h1>Executive report</h1>
       <p className="note">
-        Generated {generated} by Lantern on this device · the {report.periodDays} days to {report.periodEnd} against the{' '}
-        {report.periodDays} days before
+        Generated {generated} by Lantern on this device · the {report.periodDays} days to {formatDay(report.periodEnd)}{' '}
+        against the {report.periodDays} days before
         {compareWith ? ` · compared with the report of ${new Date(compareWith.generatedAt).toLocaleString()}` : ''}
       </p>
 
@@ -115,6 +116,31 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
       <section>
         <h2>Revenue by month</h2>
         <RevenueBars months={report.revenueByMonth} money={money} />
+        {/* The chart's figures as a table, for keyboards and screen readers; plain HTML so the exported file has it too. */}
+        <details className="chart-table">
+          <summary>Revenue by month as a table</summary>
+          <div className="table-box" tabIndex={0}>
+            <table>
+              <caption>Net revenue by month</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" className="num">
+                    Net revenue
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.revenueByMonth.map((m) => (
+                  <tr key={m.period}>
+                    <th scope="row">{formatMonth(m.period)}</th>
+                    <td className="num">{money(m.revenue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </section>
 
       <section>
@@ -232,6 +258,8 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
   );
 }
 
+const barLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+
 /** A fixed-size bar chart drawn without measuring the page, so it works in the exported file too. */
 function RevenueBars({ months, money }: { months: ReportSnapshot['revenueByMonth']; money: (v: number) => string }) {
   const width = 640;
@@ -253,10 +281,10 @@ function RevenueBars({ months, money }: { months: ReportSnapshot['revenueByMonth
         return (
           <g key={m.period}>
             <rect x={left + i * band + 2} y={height - bottom - h} width={band - 4} height={h} fill="#4e79a7">
-              <title>{`${m.period}: ${money(m.revenue)}`}</title>
+              <title>{`${formatMonth(m.period)}: ${money(m.revenue)}`}</title>
             </rect>
             <text x={left + i * band + band / 2} y={height - 8} textAnchor="middle">
-              {m.period.slice(2)}
+              {barLabel.format(Date.parse(`${m.period}-01T00:00:00Z`))}
             </text>
           </g>
         );

@@ -1,46 +1,26 @@
-// Reports: the executive report of the current data, generated again when the data, segments or
-// predictions change (or after a week), kept in a dated history to compare; printable to PDF with the
+// Reports: the executive report of the current data, generated again (also in the background, from the
+// Dashboard) when the data, segments or predictions change or after a week, kept in a dated history to compare; printable to PDF with the
 // browser and downloadable as one self-contained HTML file.
 
-import { useEffect, useRef, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
-import { generateReport } from '../../data/reports/buildReport';
-import { MAX_REPORTS, reportDue } from '../../data/reports/reportSnapshot';
-import { campaignInputsKey } from '../../hooks/useCampaignJob';
-import { useCampaignRun } from '../../hooks/useCampaignRun';
+import { MAX_REPORTS } from '../../data/reports/reportSnapshot';
 import { useHasData } from '../../hooks/useHasData';
-import { queryClient } from '../../hooks/queryClient';
+import { useReportRefresh } from '../../hooks/useReportRefresh';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
 import { ReportView } from './ReportView';
 import { reportHtml } from './reportHtml';
+import { formatDay } from '../../lib/format';
 
 /** The Reports view. */
 export function ReportsPage() {
   const hasPurchases = useHasData('purchases');
   const hasPerformance = useHasData('campaign_performance');
   const { data: manifest } = useWorkspace();
-  const key = manifest ? campaignInputsKey(manifest) : '';
-  const { run: campaignRun, status: campaignStatus } = useCampaignRun(manifest, hasPerformance);
-  const generate = useMutation({
-    mutationFn: () => generateReport(key, campaignRun?.result ?? null),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspace'] }),
-  });
+  const generate = useReportRefresh(manifest, hasPurchases, hasPerformance);
   const [chosen, setChosen] = useState<string | null>(null);
   const [compare, setCompare] = useState<string>('');
-  const tried = useRef('');
-
-  // Campaign recommendations come from the optimisation (useCampaignRun starts it): wait for it.
-  const campaignsReady =
-    !hasPerformance || (campaignRun !== null && campaignStatus !== 'running') || campaignStatus === 'failed';
-  // A new report when the data changed or the last one is a week old (once per change).
-  useEffect(() => {
-    if (!manifest || !hasPurchases || !campaignsReady || generate.isPending || tried.current === key) return;
-    if (!reportDue(manifest.reports.at(-1), key)) return;
-    tried.current = key;
-    generate.mutate();
-  }, [manifest, hasPurchases, campaignsReady, generate, key]);
 
   if (hasPurchases !== true || !manifest) {
     return (
@@ -61,7 +41,7 @@ export function ReportsPage() {
         <h1>Reports</h1>
         <p className="muted">
           Generated from this workspace on this device, again whenever data, segments or predictions change (and at
-          least weekly when you open this page); the last {MAX_REPORTS} are kept.
+          least weekly when you open the Dashboard or this page); the last {MAX_REPORTS} are kept.
         </p>
         <div className="inline-fields">
           <label>
@@ -69,7 +49,7 @@ export function ReportsPage() {
             <select data-testid="report-select" value={report?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
               {[...reports].reverse().map((r) => (
                 <option key={r.id} value={r.id}>
-                  {label(r)} (to {r.periodEnd})
+                  {label(r)} (to {formatDay(r.periodEnd)})
                 </option>
               ))}
             </select>
@@ -83,7 +63,7 @@ export function ReportsPage() {
                 .filter((r) => r.id !== report?.id)
                 .map((r) => (
                   <option key={r.id} value={r.id}>
-                    {label(r)} (to {r.periodEnd})
+                    {label(r)} (to {formatDay(r.periodEnd)})
                   </option>
                 ))}
             </select>

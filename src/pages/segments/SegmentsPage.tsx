@@ -21,7 +21,7 @@ import {
 } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime, formatDay } from '../../lib/format';
 import { segmentsCsv, segmentsJson } from './segmentExports';
 import { FeatureSelect } from './FeatureSelect';
 import { RfmGrid } from './RfmGrid';
@@ -86,7 +86,7 @@ export function SegmentsPage() {
               {run.k} segments of {formatCount(run.customers)} customers
             </h2>
             <p data-testid="segmentation-summary">
-              As of {run.analysisDate}; k = {run.k}{' '}
+              As of {formatDay(run.analysisDate)}; k = {run.k}{' '}
               {run.chosenBy === 'auto' ? '(chosen by silhouette)' : '(your choice)'}; seed {run.seed}, {run.restarts}{' '}
               k-means++ starts, best inertia {run.inertia.toFixed(1)} after {run.iterations} iterations (
               {run.converged ? 'converged' : 'not converged: raise the restarts'}); on{' '}

@@ -84,7 +84,8 @@ export async function startApp(): Promise<AppUnderTest> {
     foreignRequests,
     cspViolations,
     async newContext() {
-      const context = await browser.newContext({ acceptDownloads: true });
+      // A fixed locale: tests compare the page's numbers and dates with ones formatted for en-US.
+      const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
       context.on('request', record);
       context.on('page', (page) =>
         page.on('console', (message) => {

@@ -5,12 +5,7 @@ import 'fake-indexeddb/auto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LanternDb } from '../../../src/data/store/lanternDb';
-import {
-  deleteAllLocalData,
-  loadManifest,
-  restoreWorkspace,
-  saveImport,
-} from '../../../src/data/store/workspaceSnapshot';
+import { dropAllTables, loadManifest, restoreWorkspace, saveImport } from '../../../src/data/store/workspaceSnapshot';
 import { FIXTURES, fileFrom, importWithProposal } from '../../support/importHelpers';
 import { openNodeDuckDb } from '../../support/nodeDuckDb';
 
@@ -111,7 +106,9 @@ describe('workspace snapshot in IndexedDB', () => {
     const duck = await freshDuckDb();
     const [report] = await importWithProposal(duck, [fileFrom(path.join(SHAPES, 'purchases.csv'))]);
     await saveImport(duck, storage, ['purchases', report!.rejectsTable], [report!]);
-    await deleteAllLocalData(duck, storage);
+    // what deleteEverything does: the tables in DuckDB, then the database in the store worker
+    await dropAllTables(duck);
+    await storage.delete();
     expect(await duck.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'main'`)).toEqual(
       [{ n: 0 }],
     );

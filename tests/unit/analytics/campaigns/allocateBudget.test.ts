@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateBudget, type CampaignBudgetInput } from '../../../../src/analytics/campaigns/allocateBudget';
 import { mulberry32 } from '../../../../src/analytics/random';
+import { textFormat } from '../../../../src/analytics/campaigns/textFormat';
 
 type Curve = { a: number; b: number };
 
@@ -331,6 +332,18 @@ describe('allocateBudget explanations', () => {
     expect(reasons.locked).toBe('Locked at its current $100.00 a day.');
     expect(reasons.new).toMatch(/not enough data/);
     expect(result.allocations[3]?.marginalReturnAtRecommended).toBeNull();
+  });
+
+  it('writes the reasons in the workspace currency and locale', () => {
+    const result = allocateBudget(
+      [campaign('winner', 100, { a: 10, b: 0.9 }), campaign('locked', 100, { a: 5, b: 0.5 }, true)],
+      200,
+      { format: textFormat({ currency: 'EUR', locale: 'de-DE' }) },
+    );
+    const [winner, locked] = result.allocations.map((a) => a.reason);
+    // de-DE writes "100,00 €" with a no-break space, and one euro as "1 €".
+    expect(locked).toBe('Locked at its current 100,00\u00a0€ a day.');
+    expect(winner).not.toContain('$');
   });
 
   it('speaks in conversions when the goal is conversions', () => {

@@ -31,7 +31,7 @@ describe('refresh-creative flags', () => {
     expect(c.value).toBeCloseTo(0.005, 6);
     expect(c.peerValue).toBeCloseTo(0.01025, 6);
     expect(c.reason).toMatch(
-      /Refresh creative: click-through rate .* below comparable campaigns, 0\.50 % vs 1\.03 % for 2 other paid social campaigns/,
+      /Refresh creative: click-through rate .* below comparable campaigns, 0\.5% vs 1\.03% for 2 other paid social campaigns/,
     );
     // the email campaign has no peers and is not tested
     expect(results.some((r) => r.id === 'D')).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDecision, type CampaignDecision } from '../../../../src/analytics/campaigns/decisionLog';
+import { formatDay } from '../../../../src/analytics/formatDay';
 
 const decision: CampaignDecision = {
   id: 'd1',
@@ -41,6 +42,6 @@ describe('decision log', () => {
   it('waits when there is no data after the applied date', () => {
     const outcome = compareDecision(decision, period(28, 28 * 400), period(0, 0));
     expect(outcome.status).toBe('waiting');
-    expect(outcome.summary).toContain('2026-10-01');
+    expect(outcome.summary).toContain(formatDay('2026-10-01'));
   });
 });
