@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { AlertToasts } from '../components/ui/AlertToasts';
 import { ImportStatus } from '../components/ui/ImportStatus';
 import { ThemeSelect } from './ThemeSelect';
 import { UpdateBanner } from '../components/ui/UpdateBanner';
@@ -42,6 +43,7 @@ function WorkspaceContent() {
         </p>
       )}
       {workspace.isSuccess && <Outlet />}
+      {workspace.isSuccess && <AlertToasts />}
     </>
   );
 }

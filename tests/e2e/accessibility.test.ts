@@ -3,14 +3,12 @@
 // colours; no page is wider than a 375 px screen; the keyboard reaches the navigation with a visible
 // focus ring; the Theme menu switches colours; every page renders without console errors.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NAV_ITEMS } from '../../src/app/navItems';
+import { seriousViolations } from './support/axe';
 import { startApp, type AppUnderTest } from './support/browser';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = [...NAV_ITEMS.map((n) => n.path), '/customers/C000001', '/workspaces'];
 
 let app: AppUnderTest;
@@ -23,26 +21,6 @@ async function open(path: string) {
   await page.locator('main h1').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
-}
-
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    interface AxeResult {
-      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-  });
 }
 
 beforeAll(async () => {
@@ -73,7 +51,7 @@ describe('accessibility and polish', () => {
       const found: Record<string, string[]> = {};
       for (const path of PAGES) {
         await open(path);
-        const violations = await seriousViolations();
+        const violations = await seriousViolations(page);
         if (violations.length) found[path] = violations;
       }
       expect(found).toEqual({});

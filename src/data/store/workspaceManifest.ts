@@ -12,6 +12,14 @@ import {
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 import { formatDay } from '../../analytics/formatDay';
 import type { ReportSnapshot } from '../reports/reportSnapshot';
+import type {
+  AlertCondition,
+  AlertFiring,
+  AlertMetric,
+  AlertRule,
+  AlertSeverity,
+  RuleState,
+} from '../../analytics/alerts/alertRules';
 
 export const MANIFEST_VERSION = 1;
 
@@ -66,7 +74,35 @@ export interface WorkspaceManifest {
   campaigns: CampaignWorkspaceState;
   /** The executive reports generated so far, oldest first. */
   reports: ReportSnapshot[];
+  /** Alert rules, where each stands, and the alerts raised. */
+  alerts: AlertsState;
 }
+
+/** A rule as the user keeps it. */
+export interface StoredAlertRule extends AlertRule {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An alert raised: the firing with the rule's metric and condition as they were, and its acknowledgement. */
+export interface AlertRecord extends AlertFiring {
+  id: string;
+  severity: AlertSeverity;
+  metric: AlertMetric;
+  condition: AlertCondition;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+}
+
+export interface AlertsState {
+  rules: StoredAlertRule[];
+  /** Per rule id; a missing state means the rule judges only the latest value next time. */
+  states: Record<string, RuleState>;
+  /** Oldest first, at most MAX_ALERT_HISTORY. */
+  history: AlertRecord[];
+}
+
+export const MAX_ALERT_HISTORY = 500;
 
 export const CURRENT_WORKSPACE = 'current';
 
@@ -83,6 +119,7 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     predictions: null,
     campaigns: { settings: DEFAULT_CAMPAIGN_SETTINGS, decisions: [] },
     reports: [],
+    alerts: { rules: [], states: {}, history: [] },
   };
 }
 
@@ -161,5 +198,10 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
       decisions: Array.isArray(stored.campaigns?.decisions) ? stored.campaigns.decisions : [],
     },
     reports: Array.isArray(stored.reports) ? stored.reports.filter((r) => r?.kpis?.current) : [],
+    alerts: {
+      rules: Array.isArray(stored.alerts?.rules) ? stored.alerts.rules : [],
+      states: stored.alerts?.states ?? {},
+      history: Array.isArray(stored.alerts?.history) ? stored.alerts.history : [],
+    },
   };
 }
