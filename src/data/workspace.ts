@@ -31,6 +31,7 @@ import {
   type SessionInfo,
 } from './workspaceSession';
 import { storeWorker } from '../bridge/storeWorker';
+import { announceChange, onOtherTabChange, withWriteLock } from './tabSync';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
 import { csvSafeSql, sqlIdent, sqlString, type SqlStore } from './sql';
@@ -64,6 +65,7 @@ export function openWorkspace(): Promise<OpenWorkspace> {
 async function restoreFromStore(store: LanternDuckDb['write'], access: WorkspaceAccess): Promise<WorkspaceManifest> {
   const manifest = await storeWorker().loadManifest(access);
   await insertStoredTables(store, manifest, (chunkId) => storeWorker().readChunk(access, chunkId));
+  noteStored(manifest, 'loaded');
   return manifest;
 }
 
@@ -104,16 +106,103 @@ function refuseWhileBusy(action: string): void {
   if (busyWith) throw new Error(`Cannot ${action} while ${busyWith} is running: cancel it or wait for it to finish.`);
 }
 
-/** Runs work that changes the stored workspace; a second one is refused while it runs. */
+/**
+ * Runs work that changes the stored workspace; a second one in this tab is refused while it runs, one in
+ * another tab waits for it (the cross-tab write lock). Inside the lock this tab first catches up with
+ * what another tab may have stored, so it never writes results computed on data that is no longer there.
+ */
 export async function runExclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
+  // A live-events write takes a fraction of a second: wait for it rather than refuse.
+  while (liveWrite) await liveWrite.catch(() => undefined);
   refuseWhileBusy(`start ${what}`);
   busyWith = what;
   try {
-    return await work();
+    return await withWriteLock(async () => {
+      await catchUp();
+      return work();
+    });
   } finally {
     busyWith = null;
   }
 }
+
+let liveWrite: Promise<unknown> | null = null;
+
+/**
+ * Writes a batch of live events into DuckDB, holding the same locks as other writes; returns null (the
+ * events wait in the queue) while an import or another save is running.
+ */
+export async function runLiveWrite<T>(work: (conn: SqlStore) => Promise<T>): Promise<T | null> {
+  if (busyWith || liveWrite || !currentSessionOpen()) return null;
+  busyWith = 'writing live events';
+  const done = (async () => {
+    const { duck } = await openWorkspace();
+    return withWriteLock(async () => {
+      await catchUp();
+      return work(duck.write);
+    });
+  })();
+  liveWrite = done;
+  try {
+    return await done;
+  } finally {
+    liveWrite = null;
+    busyWith = null;
+  }
+}
+
+/** The stored tables this tab's DuckDB holds (chunk ids), and the last stored manifest it has seen. */
+let loadedTables: string | null = null;
+let seenSavedAt: string | null = null;
+const tablesKey = (manifest: WorkspaceManifest) =>
+  JSON.stringify(Object.entries(manifest.tables).map(([t, s]) => [t, s.blobIds]));
+
+const reloadListeners = new Set<() => void>();
+
+/** Calls `listener` after this tab took in a change another tab stored (to refresh every read). */
+export function onWorkspaceCaughtUp(listener: () => void): () => void {
+  reloadListeners.add(listener);
+  return () => reloadListeners.delete(listener);
+}
+
+/**
+ * Notes a manifest this tab loaded, committed (tables and manifest) or changed the settings of, and tells
+ * the other tabs of a change. A settings change says nothing about the tables this tab holds.
+ */
+function noteStored(manifest: WorkspaceManifest, how: 'loaded' | 'committed' | 'settings'): void {
+  if (how !== 'settings') loadedTables = tablesKey(manifest);
+  if (tablesKey(manifest) === loadedTables) seenSavedAt = manifest.savedAt;
+  if (how !== 'loaded') announceChange({ workspaceId: manifest.id, savedAt: manifest.savedAt });
+}
+
+/** Brings this tab up to date with the stored workspace: its DuckDB only when the tables changed. */
+async function catchUp(): Promise<void> {
+  if (!opened || !currentSessionOpen()) return;
+  const { duck } = await opened;
+  const access = currentAccess();
+  const stored = await storeWorker().loadManifest(access);
+  if (stored.savedAt === seenSavedAt) return;
+  if (tablesKey(stored) !== loadedTables) await reloadStoredWorkspace(duck, access);
+  else seenSavedAt = stored.savedAt;
+  reloadListeners.forEach((l) => l());
+}
+
+const currentSessionOpen = () => {
+  try {
+    currentAccess();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Another tab stored a change to the workspace open here: take it in (inside the lock, after any write
+// of this tab). A tab busy with its own work catches up when that work takes the lock.
+onOtherTabChange((change) => {
+  if (!currentSessionOpen() || currentAccess().id !== change.workspaceId || change.savedAt === seenSavedAt) return;
+  if (busyWith) return;
+  runExclusive('taking in a change from another tab', () => Promise.resolve()).catch(() => undefined);
+});
 
 /** Lets a restore that is under way finish, so its tables cannot appear after a lock or switch. */
 async function settleOpening(): Promise<void> {
@@ -165,7 +254,7 @@ export async function setOpenIdleLock(minutes: number): Promise<SessionInfo> {
   refuseWhileBusy('change settings');
   const generation = sessionGeneration();
   const access = currentAccess();
-  await storeWorker().updateSettings(access, { idleLockMinutes: minutes });
+  noteStored(await withWriteLock(() => storeWorker().updateSettings(access, { idleLockMinutes: minutes })), 'settings');
   const entry = await storeWorker().getWorkspace(access.id);
   if (!entry) throw new Error('The workspace disappeared.');
   return setSessionIfUnchanged(generation, entry, access, minutes);
@@ -254,6 +343,7 @@ async function importIntoOpenWorkspace(
     throw new Error(`The import could not be saved on this device (${(error as Error).message}); nothing was changed.`);
   }
   const { manifest, obsoleteTables } = committed;
+  noteStored(manifest, 'committed');
   for (const t of obsoleteTables) await duck.write.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   performance.measure('lantern:save', { start: saveStarted, end: performance.now() });
   return { ...result, manifest };
@@ -350,7 +440,8 @@ export async function setOpenAnalysisDate(analysisDate: string | null): Promise<
   if (analysisDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(analysisDate)) {
     throw new Error(`"${analysisDate}" is not a date (YYYY-MM-DD).`);
   }
-  await storeWorker().updateSettings(currentAccess(), { analysisDate });
+  const access = currentAccess();
+  noteStored(await withWriteLock(() => storeWorker().updateSettings(access, { analysisDate })), 'settings');
 }
 
 /** Saves tables of the open workspace (and a manifest patch) in one commit in the store worker. */
@@ -366,7 +457,9 @@ export async function saveWorkspaceTables(
     await write(duck.write);
     const exported = await exportTables(duck.write, tables);
     const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
-    return (await storeWorker().commitTables(transfer(exported, buffers), [], access, patch)).manifest;
+    const { manifest } = await storeWorker().commitTables(transfer(exported, buffers), [], access, patch);
+    noteStored(manifest, 'committed');
+    return manifest;
   } catch (error) {
     await reloadStoredWorkspace(duck, access);
     throw new Error(`The result could not be saved on this device (${(error as Error).message}); nothing was changed.`);

@@ -3,7 +3,7 @@
 
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { startWorkspace } from '../data/workspace';
+import { onWorkspaceCaughtUp, startWorkspace } from '../data/workspace';
 import { currentSession, onSessionChange, type SessionInfo } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
 import { useImportJob } from './useImportJob';
@@ -25,6 +25,9 @@ onSessionChange(() => {
   // The segmentation, prediction and campaign job stores reset themselves (createWorkerJobStore).
   useSession.setState({ session: currentSession(), startError: null });
 });
+
+// Another tab stored a change and this tab took it in: every read may have changed.
+onWorkspaceCaughtUp(() => void queryClient.invalidateQueries());
 
 let startRequested = false;
 

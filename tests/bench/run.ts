@@ -7,6 +7,7 @@
 //   npm run bench -- --runs 5 --skip-build
 //   npm run bench -- --only campaigns        # just the 200 campaigns × 365 days optimisation
 //   npm run bench -- --only purchases        # just the purchase sizes
+//   npm run bench -- --only live             # just the live events at 50,000 a second
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { startApp } from '../e2e/support/browser';
 import { campaignRun, generateCampaignFiles, type CampaignBenchRun } from './campaignsInBrowser';
 import { lanternRun, type LanternRun } from './lanternInBrowser';
+import { liveRun } from './liveInBrowser';
 import { nativeDuckDbRun, type NativeRun } from './nativeDuckDb';
 import { papaPipelineRun, type PapaRun } from './papaPipeline';
 import { printCampaignReport, printReport, type SizeResult } from './report';
@@ -30,8 +32,10 @@ function option(name: string): string | undefined {
 }
 
 const only = option('only') ?? 'all';
-if (!['all', 'campaigns', 'purchases'].includes(only)) throw new Error('--only takes campaigns or purchases.');
-const sizes = only === 'campaigns' ? [] : (option('rows') ?? '100000,1000000').split(',').map(Number);
+if (!['all', 'campaigns', 'purchases', 'live'].includes(only))
+  throw new Error('--only takes campaigns, purchases or live.');
+const sizes =
+  only === 'campaigns' || only === 'live' ? [] : (option('rows') ?? '100000,1000000').split(',').map(Number);
 const runs = Number(option('runs') ?? 3);
 if (sizes.some((n) => !Number.isFinite(n) || n < 1000 || n > 5_000_000))
   throw new Error('--rows takes sizes from 1000 to 5000000.');
@@ -73,7 +77,15 @@ async function main() {
     `\nFirst page (Dashboard on the demo), the app's own scripts: ${shell.firstContent.gzipKb.toFixed(0)} kB gzipped in ${shell.firstContent.files} files until the key figures show (${shell.firstContent.rawKb.toFixed(0)} kB raw; target < 250 kB), ${shell.withCharts.gzipKb.toFixed(0)} kB in ${shell.withCharts.files} files with the charts loaded after. DuckDB and the workers excluded.`,
   );
   try {
-    if (only !== 'purchases') {
+    if (only === 'all' || only === 'live') {
+      for (const rate of [10_000, 50_000, 100_000]) {
+        const r = await liveRun(app, rate, 10);
+        console.log(
+          `\nLive events, simulator at ${rate.toLocaleString('en')}/s for ${r.seconds.toFixed(0)} s: ${r.receivedPerSecond.toFixed(0)} events/s received and processed in the worker, ${r.purchasesWrittenPerSecond.toFixed(0)} purchase rows/s written to DuckDB; update latency median ${r.latencyMedianMs} ms, max ${r.latencyMaxMs} ms; figures repainted at least ${r.minUpdatesPerSecond} times in every second; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms. The queue alone (Node): ${r.queueAlonePerSecond.toFixed(0)} events/s.`,
+        );
+      }
+    }
+    if (only === 'all' || only === 'campaigns') {
       const files = generateCampaignFiles(path.join(OUT, 'campaigns-200x365'));
       console.log('\n200 campaigns × 365 days of performance');
       campaigns = await repeat(runs, async (i) => {

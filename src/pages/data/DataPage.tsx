@@ -6,6 +6,7 @@ import { DropZone } from './DropZone';
 import { ImportReportCard } from './ImportReportCard';
 import { PendingFileCard } from './PendingFileCard';
 import { TablesPanel } from './TablesPanel';
+import { LiveEventsPanel } from './LiveEventsPanel';
 
 /** Import files (drop, map, preview, import), see what each import kept and rejected, and browse the tables. */
 export function DataPage() {
@@ -75,6 +76,7 @@ export function DataPage() {
         <h2 id="tables-heading">Tables</h2>
         <TablesPanel />
       </section>
+      {(tables ?? []).length > 0 && <LiveEventsPanel />}
       {history.length > 0 && (
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">Earlier imports</h2>

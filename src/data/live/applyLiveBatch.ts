@@ -1,0 +1,149 @@
+// Writes one drained batch of live events into DuckDB, touching only what the batch changes:
+// - purchases are appended (an id already in the data is rejected, like a re-sent event);
+// - campaign performance: the batch's additions are added to each campaign-day row, or make a new row;
+// - registrations add customers not yet known;
+// - `customer_metrics` (purchases, net spend, first and last purchase per customer) gets the batch's
+//   additions for the customers in it. It is built in full once (`rebuildCustomerMetrics`) and then kept
+//   up to date this way; a full GROUP BY over purchases must always give the same table.
+
+import type { RejectedEvent } from '../../analytics/live/liveEvents';
+import type { EncodedLiveBatch } from '../ingestion/liveBatchArrow';
+import { createTargetTableSql } from '../ingestion/validationSql';
+import { sqlIdent, tableExists, type SqlStore } from '../sql';
+
+export const CUSTOMER_METRICS_TABLE = 'customer_metrics';
+const STAGE_PURCHASES = 'live_stage_purchases';
+const STAGE_CAMPAIGNS = 'live_stage_campaigns';
+const STAGE_REGISTRATIONS = 'live_stage_registrations';
+const INSERTED = 'live_inserted_purchases';
+const NET = `CASE WHEN is_return THEN -abs(amount) ELSE amount END`;
+
+export interface LiveWriteResult {
+  purchases: number;
+  campaignDays: number;
+  registrations: number;
+  customersUpdated: number;
+  /** Events whose id is already in the stored data. */
+  rejects: RejectedEvent[];
+  /** Tables that changed, to store. */
+  changedTables: string[];
+}
+
+async function stage(conn: SqlStore, name: string, ipc: Uint8Array) {
+  await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(name)}`);
+  await conn.insertArrowIpc(name, ipc, true);
+}
+
+async function columnsOf(conn: SqlStore, table: string): Promise<Set<string>> {
+  const rows = await conn.query<{ name: string }>(
+    `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}'`,
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/** Builds `customer_metrics` from every purchase (once, and again after an import). */
+export async function rebuildCustomerMetrics(conn: SqlStore): Promise<void> {
+  await conn.query(`DROP TABLE IF EXISTS ${CUSTOMER_METRICS_TABLE}`);
+  if (!(await tableExists(conn, 'purchases'))) {
+    await conn.query(
+      `CREATE TABLE ${CUSTOMER_METRICS_TABLE} (customer_id VARCHAR, purchases BIGINT, monetary DOUBLE, first_purchase TIMESTAMP, last_purchase TIMESTAMP)`,
+    );
+    return;
+  }
+  await conn.query(`CREATE TABLE ${CUSTOMER_METRICS_TABLE} AS ${customerMetricsSql('purchases')}`);
+}
+
+/** Per-customer metrics of a set of purchase rows (the full recompute, and each batch's additions). */
+export function customerMetricsSql(from: string): string {
+  return `SELECT customer_id, count(*) FILTER (WHERE NOT is_return) AS purchases, sum(${NET})::DOUBLE AS monetary,
+      min(purchase_date) AS first_purchase, max(purchase_date) AS last_purchase
+    FROM ${sqlIdent(from)} WHERE customer_id IS NOT NULL GROUP BY customer_id`;
+}
+
+/** Applies a batch; call rebuildCustomerMetrics first if the table may be missing or stale. */
+export async function applyLiveBatch(conn: SqlStore, encoded: EncodedLiveBatch): Promise<LiveWriteResult> {
+  const result: LiveWriteResult = {
+    purchases: 0,
+    campaignDays: 0,
+    registrations: 0,
+    customersUpdated: 0,
+    rejects: [],
+    changedTables: [],
+  };
+  const { batch } = encoded;
+  if (encoded.purchases) {
+    if (!(await tableExists(conn, 'purchases'))) await conn.query(createTargetTableSql('purchases', 'purchases'));
+    await stage(conn, STAGE_PURCHASES, encoded.purchases);
+    const stored = await conn.query<{ id: string }>(
+      `SELECT s.id FROM ${STAGE_PURCHASES} s SEMI JOIN purchases USING (id)`,
+    );
+    for (const r of stored)
+      result.rejects.push({ seq: 0, id: r.id, field: 'id', reason: 'duplicate id (already in the data)', raw: r.id });
+    await conn.query(`DROP TABLE IF EXISTS ${INSERTED}`);
+    await conn.query(
+      `CREATE TABLE ${INSERTED} AS
+       SELECT s.id, s.customer_id, CAST(s.ts AS TIMESTAMP) AS purchase_date, s.amount, s.category, s.channel,
+         s.amount < 0 AS is_return, 'live events' AS source_file
+       FROM ${STAGE_PURCHASES} s ANTI JOIN purchases USING (id)`,
+    );
+    await conn.query(`INSERT INTO purchases BY NAME SELECT * FROM ${INSERTED}`);
+    result.purchases = batch.purchaseCount - stored.length;
+    if (!(await tableExists(conn, CUSTOMER_METRICS_TABLE))) await rebuildCustomerMetrics(conn);
+    else {
+      const delta = `(${customerMetricsSql(INSERTED)})`;
+      await conn.query(
+        `UPDATE ${CUSTOMER_METRICS_TABLE} AS c SET purchases = c.purchases + d.purchases, monetary = c.monetary + d.monetary,
+           first_purchase = least(c.first_purchase, d.first_purchase), last_purchase = greatest(c.last_purchase, d.last_purchase)
+         FROM ${delta} AS d WHERE c.customer_id = d.customer_id`,
+      );
+      await conn.query(
+        `INSERT INTO ${CUSTOMER_METRICS_TABLE} SELECT d.* FROM ${delta} AS d ANTI JOIN ${CUSTOMER_METRICS_TABLE} USING (customer_id)`,
+      );
+    }
+    const [touched] = await conn.query<{ n: number }>(`SELECT count(DISTINCT customer_id) AS n FROM ${INSERTED}`);
+    result.customersUpdated = Number(touched?.n ?? 0);
+    await conn.query(`DROP TABLE IF EXISTS ${INSERTED}`);
+    await conn.query(`DROP TABLE IF EXISTS ${STAGE_PURCHASES}`);
+    if (result.purchases > 0) result.changedTables.push('purchases', CUSTOMER_METRICS_TABLE);
+  }
+
+  if (encoded.campaignDays) {
+    if (!(await tableExists(conn, 'campaign_performance')))
+      await conn.query(createTargetTableSql('performance', 'campaign_performance'));
+    await stage(conn, STAGE_CAMPAIGNS, encoded.campaignDays);
+    const columns = await columnsOf(conn, 'campaign_performance');
+    // The file's own ratios no longer describe a row live events added to.
+    const own = ['ctr', 'cpc', 'roas', 'ratio_mismatch'].filter((c) => columns.has(c)).map((c) => `${c} = NULL`);
+    const add = (c: string) => `${c} = coalesce(p.${c}, 0) + s.${c}`;
+    await conn.query(
+      `UPDATE campaign_performance AS p SET ${[...['impressions', 'clicks', 'conversions', 'cost', 'revenue'].map(add), ...own].join(', ')}
+       FROM ${STAGE_CAMPAIGNS} AS s WHERE p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
+    );
+    await conn.query(
+      `INSERT INTO campaign_performance BY NAME
+       SELECT s.campaign_id, CAST(s.day AS DATE) AS date, s.impressions, s.clicks, s.conversions, s.cost, s.revenue,
+         'live events' AS source_file
+       FROM ${STAGE_CAMPAIGNS} AS s
+       ANTI JOIN campaign_performance AS p ON p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
+    );
+    await conn.query(`DROP TABLE IF EXISTS ${STAGE_CAMPAIGNS}`);
+    result.campaignDays = batch.campaignDays.length;
+    result.changedTables.push('campaign_performance');
+  }
+
+  if (encoded.registrations && (await tableExists(conn, 'customers'))) {
+    const columns = await columnsOf(conn, 'customers');
+    await stage(conn, STAGE_REGISTRATIONS, encoded.registrations);
+    const [before] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
+    await conn.query(
+      `INSERT INTO customers BY NAME
+       SELECT DISTINCT ON (s.customer_id) s.customer_id${columns.has('registration_date') ? ', CAST(s.day AS DATE) AS registration_date' : ''}, 'live events' AS source_file
+       FROM ${STAGE_REGISTRATIONS} AS s ANTI JOIN customers USING (customer_id)`,
+    );
+    const [after] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
+    result.registrations = Number(after?.n ?? 0) - Number(before?.n ?? 0);
+    await conn.query(`DROP TABLE IF EXISTS ${STAGE_REGISTRATIONS}`);
+    if (result.registrations > 0) result.changedTables.push('customers');
+  }
+  return result;
+}

@@ -1,0 +1,29 @@
+// Live events for the page: the running figures, and a refresh of every open view at most every
+// 750 ms while rows arrive, so the dashboard follows within a second without re-querying per batch.
+
+import { useSyncExternalStore } from 'react';
+import { liveFigures, onLiveChange } from '../data/live/liveSession';
+import { queryClient } from './queryClient';
+
+const REFRESH_MS = 750;
+let lastRefresh = 0;
+let pending: ReturnType<typeof setTimeout> | null = null;
+
+function refreshViews() {
+  pending = null;
+  lastRefresh = Date.now();
+  // The manifest did not change (the rows are in DuckDB): everything else may have.
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' });
+}
+
+onLiveChange((written) => {
+  if (!written || pending) return;
+  const wait = lastRefresh + REFRESH_MS - Date.now();
+  if (wait <= 0) refreshViews();
+  else pending = setTimeout(refreshViews, wait);
+});
+
+/** The live queue's figures, re-rendering as they change. */
+export function useLiveFigures() {
+  return useSyncExternalStore((notify) => onLiveChange(() => notify()), liveFigures);
+}

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { liveApi } from './live.api';
+
+expose(liveApi);
