@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { path: '/analytics', label: 'Analytics' },
   { path: '/reports', label: 'Reports' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/monitoring', label: 'Monitoring' },
   { path: '/data', label: 'Data' },
   { path: '/sql', label: 'SQL' },
   { path: '/settings', label: 'Settings' },

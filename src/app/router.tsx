@@ -47,6 +47,10 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../pages/reports/ReportsPage')).ReportsPage }),
       },
       { path: 'alerts', lazy: async () => ({ Component: (await import('../pages/alerts/AlertsPage')).AlertsPage }) },
+      {
+        path: 'monitoring',
+        lazy: async () => ({ Component: (await import('../pages/monitoring/MonitoringPage')).MonitoringPage }),
+      },
       { path: 'data', lazy: async () => ({ Component: (await import('../pages/data/DataPage')).DataPage }) },
       { path: 'sql', lazy: async () => ({ Component: (await import('../pages/sql/SqlConsolePage')).SqlConsolePage }) },
       {

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import { onSessionChange } from '../data/workspaceSession';
 import { queryClient } from './queryClient';
+import { recordError } from '../lib/monitor';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -40,6 +41,7 @@ export function createWorkerJobStore<Request, Progress, Result = unknown>(
         await queryClient.invalidateQueries();
       } catch (error) {
         const cancelled = error instanceof DOMException && error.name === 'AbortError';
+        if (!cancelled) recordError('job', (error as Error).message);
         set({
           status: cancelled ? 'cancelled' : 'failed',
           error: cancelled ? cancelledMessage : (error as Error).message,

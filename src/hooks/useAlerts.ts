@@ -12,6 +12,7 @@ import {
   deleteAlertRule,
   saveAlertRule,
 } from '../data/alerts/alertWorkspace';
+import { onLiveChange } from '../data/live/liveSession';
 import type { AlertRecord, WorkspaceManifest } from '../data/store/workspaceManifest';
 import { campaignInputsKey } from './useCampaignJob';
 import { queryClient } from './queryClient';
@@ -54,12 +55,34 @@ const watchKey = (manifest: WorkspaceManifest) =>
   `${campaignInputsKey(manifest)}|${manifest.alerts.rules.map((r) => `${r.id}@${r.updatedAt}`).join(',')}`;
 
 const RETRY_MS = 5_000;
+const LIVE_CHECK_MS = 2_000;
 
 /** Checks the rules whenever what they watch changes; `describe` words a system notification. */
 export function useAlertWatch(manifest: WorkspaceManifest | undefined, describe: (alert: AlertRecord) => string) {
   const key = manifest && manifest.alerts.rules.length > 0 ? watchKey(manifest) : null;
   const [attempt, setAttempt] = useState(0);
   const add = useAlertToasts((s) => s.add);
+  // Rows written by live events change what the rules watch too: check again, at most every 2 s.
+  useEffect(() => {
+    if (!key) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = onLiveChange((written) => {
+      if (!written || timer) return;
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          last = Date.now();
+          setAttempt((n) => n + 1);
+        },
+        Math.max(0, last + LIVE_CHECK_MS - Date.now()),
+      );
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [key]);
   useEffect(() => {
     if (!key) return;
     let cancelled = false;

@@ -13,6 +13,7 @@ import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { concatColumns, numericColumns } from './arrowColumns';
 import { MAX_IPC_CHUNK_BYTES, sqlIdent, type SqlRow, type SqlStore } from '../sql';
+import { queryName, recordTiming } from '../../lib/monitor';
 
 export interface LanternDuckDb {
   db: AsyncDuckDB;
@@ -27,8 +28,16 @@ export interface LanternDuckDb {
 function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore {
   return {
     async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
-      const table = await conn.query(sql);
-      return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+      const started = performance.now();
+      let ok = false;
+      try {
+        const table = await conn.query(sql);
+        ok = true;
+        return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+      } finally {
+        const now = performance.now();
+        recordTiming({ kind: 'query', name: queryName(sql), ms: now - started, at: now, ok });
+      }
     },
     async queryNumericColumns(sql: string): Promise<Record<string, Float64Array>> {
       // Streamed batch by batch: reading a 100k-customer result in one piece held the page for ~200 ms.

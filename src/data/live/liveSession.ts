@@ -6,6 +6,7 @@ import type { LiveCounts } from '../../analytics/live/liveAggregator';
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { SimulationSettings } from '../../analytics/live/simulateEvents';
 import { liveWorker } from '../../bridge/liveWorker';
+import { recordError } from '../../lib/monitor';
 import { tableExists } from '../sql';
 import {
   currentManifest,
@@ -131,6 +132,7 @@ async function drainOnce(): Promise<void> {
     await storeIfDue();
   } catch (error) {
     figures = { ...figures, error: (error as Error).message };
+    recordError('live events', (error as Error).message);
     notify(false);
   }
 }
@@ -152,7 +154,10 @@ async function storeIfDue(force = false): Promise<void> {
   }
 }
 
+let workerUsed = false;
+
 function ensureRunning() {
+  workerUsed = true;
   timer ??= setInterval(() => void tick(), DRAIN_MS);
 }
 
@@ -193,7 +198,8 @@ onSessionChange(() => {
   figures = empty();
   rejects = [];
   metricsBasis = null;
-  void liveWorker().reset();
+  // The worker starts only when live events are used; it is not started just to be emptied.
+  if (workerUsed) void liveWorker().reset();
   notify(false);
 });
 // Another tab replaced the tables: the metrics table is built again from them.

@@ -51,7 +51,7 @@ export function AlertsPage() {
         {alerts.rules.length === 0 ? (
           <p>No rules yet: add one above, for example daily revenue below a level you care about.</p>
         ) : (
-          <div className="table-box" tabIndex={0}>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Alert rules">
             <table className="rules-table">
               <caption>Alert rules</caption>
               <thead>

@@ -3,6 +3,7 @@
 
 import type { ReportSnapshot } from '../../data/reports/reportSnapshot';
 import type { PeriodKpis } from '../../data/dashboard/dashboardQueries';
+import { ChartFigure } from '../../components/charts/ChartFigure';
 import { formatDay, formatMonth } from '../../lib/format';
 
 // Scoped to .report; also written into the exported file, where it is the only style. In the app the
@@ -25,12 +26,14 @@ interface ReportViewProps {
   report: ReportSnapshot;
   /** An earlier report to compare the key figures with. */
   compareWith?: ReportSnapshot | null;
+  /** In the app: the chart offers its SVG and PNG downloads. The exported file has no scripts to run them. */
+  interactive?: boolean;
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(1)} %`);
 
 /** The whole report. */
-export function ReportView({ report, compareWith }: ReportViewProps) {
+export function ReportView({ report, compareWith, interactive = false }: ReportViewProps) {
   const money = (v: number | null) =>
     v === null ? '—' : new Intl.NumberFormat(undefined, { style: 'currency', currency: report.currency }).format(v);
   const count = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat().format(v));
@@ -115,32 +118,47 @@ export function ReportView({ report, compareWith }: ReportViewProps) {
 
       <section>
         <h2>Revenue by month</h2>
-        <RevenueBars months={report.revenueByMonth} money={money} />
-        {/* The chart's figures as a table, for keyboards and screen readers; plain HTML so the exported file has it too. */}
-        <details className="chart-table">
-          <summary>Revenue by month as a table</summary>
-          <div className="table-box" tabIndex={0}>
-            <table>
-              <caption>Net revenue by month</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="num">
-                    Net revenue
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.revenueByMonth.map((m) => (
-                  <tr key={m.period}>
-                    <th scope="row">{formatMonth(m.period)}</th>
-                    <td className="num">{money(m.revenue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        {interactive ? (
+          <ChartFigure
+            caption="Net revenue by month"
+            fileName={`lantern-report-revenue-${report.periodEnd}`}
+            table={{
+              columns: ['Month', 'Net revenue'],
+              rows: report.revenueByMonth.map((m) => [formatMonth(m.period), money(m.revenue)]),
+            }}
+          >
+            <RevenueBars months={report.revenueByMonth} money={money} />
+          </ChartFigure>
+        ) : (
+          <>
+            <RevenueBars months={report.revenueByMonth} money={money} />
+            {/* The chart's figures as a table, for keyboards and screen readers; plain HTML so the exported file has it too. */}
+            <details className="chart-table">
+              <summary>Revenue by month as a table</summary>
+              <div className="table-box" tabIndex={0}>
+                <table>
+                  <caption>Net revenue by month</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Month</th>
+                      <th scope="col" className="num">
+                        Net revenue
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.revenueByMonth.map((m) => (
+                      <tr key={m.period}>
+                        <th scope="row">{formatMonth(m.period)}</th>
+                        <td className="num">{money(m.revenue)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        )}
       </section>
 
       <section>

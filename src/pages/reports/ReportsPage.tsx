@@ -94,7 +94,11 @@ export function ReportsPage() {
         {generate.isPending && <p role="status">Generating the report…</p>}
         {generate.error && <p role="alert">{generate.error.message}</p>}
       </div>
-      {report ? <ReportView report={report} compareWith={earlier} /> : !generate.isPending && <p>No report yet.</p>}
+      {report ? (
+        <ReportView report={report} compareWith={earlier} interactive />
+      ) : (
+        !generate.isPending && <p>No report yet.</p>
+      )}
     </>
   );
 }
