@@ -42,6 +42,11 @@ export function csvSafeSql(value: string): string {
   return `CASE WHEN ${formula} THEN '''' || ${value} ELSE ${value} END`;
 }
 
+/** csvSafeSql for a text value already in JavaScript (rows held in memory rather than in DuckDB). */
+export function csvSafeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?[0-9][0-9.,]*([eE][+-]?[0-9]+)?$/.test(value) ? `'${value}` : value;
+}
+
 /** Whether a table exists in the main schema. */
 export async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
   const rows = await conn.query(

@@ -25,6 +25,7 @@ import {
 import {
   clearSession,
   currentAccess,
+  currentSession,
   sessionGeneration,
   setSession,
   setSessionIfUnchanged,
@@ -133,7 +134,7 @@ let liveWrite: Promise<unknown> | null = null;
  * events wait in the queue) while an import or another save is running.
  */
 export async function runLiveWrite<T>(work: (conn: SqlStore) => Promise<T>): Promise<T | null> {
-  if (busyWith || liveWrite || !currentSessionOpen()) return null;
+  if (busyWith || liveWrite || currentSession() === null) return null;
   busyWith = 'writing live events';
   const done = (async () => {
     const { duck } = await openWorkspace();
@@ -177,7 +178,7 @@ function noteStored(manifest: WorkspaceManifest, how: 'loaded' | 'committed' | '
 
 /** Brings this tab up to date with the stored workspace: its DuckDB only when the tables changed. */
 async function catchUp(): Promise<void> {
-  if (!opened || !currentSessionOpen()) return;
+  if (!opened || currentSession() === null) return;
   const { duck } = await opened;
   const access = currentAccess();
   const stored = await storeWorker().loadManifest(access);
@@ -187,19 +188,11 @@ async function catchUp(): Promise<void> {
   reloadListeners.forEach((l) => l());
 }
 
-const currentSessionOpen = () => {
-  try {
-    currentAccess();
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 // Another tab stored a change to the workspace open here: take it in (inside the lock, after any write
 // of this tab). A tab busy with its own work catches up when that work takes the lock.
 onOtherTabChange((change) => {
-  if (!currentSessionOpen() || currentAccess().id !== change.workspaceId || change.savedAt === seenSavedAt) return;
+  const session = currentSession();
+  if (!session || session.id !== change.workspaceId || change.savedAt === seenSavedAt) return;
   if (busyWith) return;
   runExclusive('taking in a change from another tab', () => Promise.resolve()).catch(() => undefined);
 });

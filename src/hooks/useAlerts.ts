@@ -15,9 +15,7 @@ import {
 import { onLiveChange } from '../data/live/liveSession';
 import type { AlertRecord, WorkspaceManifest } from '../data/store/workspaceManifest';
 import { campaignInputsKey } from './useCampaignJob';
-import { queryClient } from './queryClient';
-
-const refreshWorkspace = () => queryClient.invalidateQueries({ queryKey: ['workspace'] });
+import { refreshWorkspace } from './queryClient';
 
 /** The campaigns and segments a rule can watch. */
 export function useAlertChoices(manifest: WorkspaceManifest | undefined) {

@@ -15,7 +15,7 @@ import {
 } from '../data/campaigns/campaignQueries';
 import { logDecision, readDecisionOutcomes, removeDecision } from '../data/campaigns/campaignWorkspace';
 import { openWorkspace, queryToCsv } from '../data/workspace';
-import { queryClient } from './queryClient';
+import { refreshWorkspace } from './queryClient';
 
 const read = async () => (await openWorkspace()).duck.read;
 
@@ -74,8 +74,6 @@ export function useDecisionOutcomes(decisions: readonly CampaignDecision[], base
     queryFn: () => readDecisionOutcomes(decisions, baselineDays),
   });
 }
-
-const refreshWorkspace = () => queryClient.invalidateQueries({ queryKey: ['workspace'] });
 
 /** Adds or removes a decision in the log. */
 export function useDecisionLog() {

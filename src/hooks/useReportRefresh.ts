@@ -8,7 +8,7 @@ import { reportDue } from '../data/reports/reportSnapshot';
 import type { WorkspaceManifest } from '../data/store/workspaceManifest';
 import { campaignInputsKey } from './useCampaignJob';
 import { useCampaignRun } from './useCampaignRun';
-import { queryClient } from './queryClient';
+import { refreshWorkspace } from './queryClient';
 
 /** The report generation (to run by hand too), started by itself when a report is due. */
 export function useReportRefresh(
@@ -22,7 +22,7 @@ export function useReportRefresh(
     // Loaded when a report is due, so the Dashboard's first paint does not wait for the report's code.
     mutationFn: async () =>
       (await import('../data/reports/buildReport')).generateReport(key, campaignRun?.result ?? null),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workspace'] }),
+    onSuccess: refreshWorkspace,
   });
   // Campaign recommendations come from the optimisation on the same data: wait for it, unless it failed.
   const campaignsReady =

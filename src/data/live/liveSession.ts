@@ -7,7 +7,8 @@ import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { SimulationSettings } from '../../analytics/live/simulateEvents';
 import { liveWorker } from '../../bridge/liveWorker';
 import { recordError } from '../../lib/monitor';
-import { tableExists } from '../sql';
+import { csvField } from '../demo/toCsv';
+import { csvSafeText, tableExists } from '../sql';
 import {
   currentManifest,
   onWorkspaceCaughtUp,
@@ -227,12 +228,12 @@ export async function simulationCast(seed: number): Promise<SimulationSettings> 
   };
 }
 
-/** Every rejected live event as CSV (sequence, id, column, reason, the event). */
+/** Every rejected live event as CSV (sequence, id, column, reason, the event), safe to open in a spreadsheet. */
 export function liveRejectsCsv(): Blob {
-  const quote = (v: string | number | null) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+  const field = (v: string | number | null) => csvField(typeof v === 'string' ? csvSafeText(v) : v);
   const lines = [
     'event,id,field,reason,raw',
-    ...rejects.map((r) => [r.seq || '', r.id, r.field, r.reason, r.raw].map(quote).join(',')),
+    ...rejects.map((r) => [r.seq || null, r.id, r.field, r.reason, r.raw].map(field).join(',')),
   ];
   return new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
 }

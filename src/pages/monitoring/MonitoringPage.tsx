@@ -9,6 +9,7 @@ import { useMonitorVersion, useResourceUse } from '../../hooks/useMonitor';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { formatCount, formatDateTime, formatPercent } from '../../lib/format';
 import { monitoredErrors, monitoredTimings } from '../../lib/monitor';
+import { ChurnDriversTable } from '../predictions/ChurnDriversTable';
 
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : formatCount(v)} ms`;
 const mb = (v: number | null) => (v === null ? 'not exposed by this browser' : `${formatCount(v)} MB`);
@@ -161,33 +162,7 @@ export function MonitoringPage() {
                 ? ` Holdout check: ${formatCount(Math.round(validation.totals.predicted))} repeat purchases predicted, ${formatCount(validation.totals.actual)} happened (${formatPercent(validation.totals.predicted / Math.max(1, validation.totals.actual) - 1)} off); churn AUC ${validation.churn.bgNbdAuc.toFixed(2)}${validation.churn.logisticAuc === null ? '' : `, logistic baseline ${validation.churn.logisticAuc.toFixed(2)}`}.`
                 : ` ${run.validationNote ?? 'No holdout check.'}`}
             </p>
-            {validation && validation.churn.importance.length > 0 && (
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="What drives churn">
-                <table>
-                  <caption>What drives churn in the logistic baseline (standardised coefficients)</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Feature</th>
-                      <th scope="col" className="num">
-                        Coefficient
-                      </th>
-                      <th scope="col" className="num">
-                        Share
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {validation.churn.importance.map((f) => (
-                      <tr key={f.feature}>
-                        <th scope="row">{f.feature}</th>
-                        <td className="num">{f.coefficient.toFixed(2)}</td>
-                        <td className="num">{formatPercent(f.share)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {validation && <ChurnDriversTable importance={validation.churn.importance} />}
           </>
         )}
       </section>

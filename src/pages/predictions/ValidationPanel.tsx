@@ -7,6 +7,7 @@ import { BarChart } from '../../components/charts/BarChart';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { TrackingChart } from '../../components/charts/TrackingChart';
+import { ChurnDriversTable } from './ChurnDriversTable';
 import { formatCount, formatPercent, formatDay } from '../../lib/format';
 
 const twoDecimals = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -178,31 +179,7 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
             : 'On this data BG/NBD ranks churners at least as well.')}{' '}
         {v.churn.logisticNote}
       </p>
-      {v.churn.importance.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
-          <table className="data-table" data-testid="feature-importance">
-            <caption>Logistic baseline: standardised coefficients</caption>
-            <thead>
-              <tr>
-                <th scope="col">Feature</th>
-                <th scope="col">Coefficient</th>
-                <th scope="col">Share of importance</th>
-                <th scope="col">Effect</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.churn.importance.map((f) => (
-                <tr key={f.feature}>
-                  <th scope="row">{f.feature}</th>
-                  <td>{two(f.coefficient)}</td>
-                  <td>{formatPercent(f.share)}</td>
-                  <td>{f.direction}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ChurnDriversTable importance={v.churn.importance} />
       {v.category && (
         <>
           <h3>Next category</h3>
