@@ -3,6 +3,7 @@
 import { transfer } from 'comlink';
 import { LiveAggregator } from '../src/analytics/live/liveAggregator';
 import { EventSimulator } from '../src/analytics/live/simulateEvents';
+import { scoreCustomers } from '../src/analytics/predictions/scoreCustomers';
 import type { LiveWorkerApi } from '../src/contracts/live';
 import { encodeLiveBatch } from '../src/data/ingestion/liveBatchArrow';
 
@@ -51,6 +52,11 @@ export const liveApi = {
     return Promise.resolve();
   },
   status: () => Promise.resolve({ counts: queue.totals(), pending: queue.pending(), simulating: rate }),
+  score: (model, summary) => {
+    const scored = scoreCustomers(model, summary);
+    const buffers = Object.values(scored.predictions).map((a) => (a as Float64Array).buffer as ArrayBuffer);
+    return Promise.resolve(transfer(scored, buffers));
+  },
   reset: () => {
     stop();
     queue = new LiveAggregator();

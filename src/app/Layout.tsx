@@ -8,6 +8,7 @@ import { lockWorkspace } from '../data/workspace';
 import { useIdleLock } from '../hooks/useIdleLock';
 import { useImportJob, useTryDemo } from '../hooks/useImportJob';
 import { useSession, useStartWorkspace } from '../hooks/useSession';
+import { useModelWatch } from '../hooks/useModelWatch';
 import { useTables, useWorkspace } from '../hooks/useWorkspace';
 import { NAV_ITEMS } from './navItems';
 
@@ -28,6 +29,7 @@ function useDemoParameter(): void {
 /** The routed page, shown only once the open workspace's data is loaded. */
 function WorkspaceContent() {
   const workspace = useWorkspace();
+  useModelWatch(workspace.data);
   useDemoParameter();
   return (
     <>

@@ -3,6 +3,7 @@
 import type { LiveCounts } from '../analytics/live/liveAggregator';
 import type { SimulationSettings } from '../analytics/live/simulateEvents';
 import type { EncodedLiveBatch } from '../data/ingestion/liveBatchArrow';
+import type { ScoredCustomers, ScoringModel, ScoringSummary } from '../analytics/predictions/scoreCustomers';
 
 export interface LiveStatus {
   counts: LiveCounts;
@@ -20,6 +21,8 @@ export interface LiveWorkerApi {
   simulate(settings: SimulationSettings, eventsPerSecond: number): Promise<void>;
   stopSimulation(): Promise<void>;
   status(): Promise<LiveStatus>;
+  /** Scores customers again with a stored fit (the live rescoring of changed customers); arrays transferred. */
+  score(model: ScoringModel, summary: ScoringSummary): Promise<ScoredCustomers>;
   /** Forgets everything (another workspace was opened). */
   reset(): Promise<void>;
 }

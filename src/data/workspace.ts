@@ -412,15 +412,26 @@ let featuresMemo: { key: string; summary: CustomerFeaturesSummary } | null = nul
 
 /**
  * The per-customer features of the open workspace as of its analysis date, computed again only when the
- * session, the analysis date or the imported data changed (1.5 s for 1M purchases, so worth skipping).
+ * session, the analysis date (live purchases move it) or the imported data changed (1.5 s for 1M
+ * purchases, so worth skipping).
  */
 export async function customerFeatures(): Promise<CustomerFeaturesSummary> {
   const { duck } = await openWorkspace();
   const { settings, imports } = await storeWorker().loadManifest(currentAccess());
-  const key = [sessionGeneration(), settings.analysisDate ?? 'last purchase', ...imports.map((r) => r.id)].join('|');
   const present = await duck.write.query(
     `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'customer_features'`,
   );
+  // Live purchases move the last purchase day without an import.
+  const lastDay =
+    settings.analysisDate ??
+    (present.length > 0
+      ? ((
+          await duck.write.query<{ d: string | null }>(
+            `SELECT CAST(CAST(max(purchase_date) AS DATE) AS VARCHAR) AS d FROM purchases`,
+          )
+        )[0]?.d ?? 'none')
+      : 'none');
+  const key = [sessionGeneration(), lastDay, ...imports.map((r) => r.id)].join('|');
   if (featuresMemo?.key === key && present.length > 0) return featuresMemo.summary;
   const summary = await computeCustomerFeatures(duck.write, settings.analysisDate ?? undefined);
   featuresMemo = { key, summary };
@@ -435,6 +446,13 @@ export async function setOpenAnalysisDate(analysisDate: string | null): Promise<
   }
   const access = currentAccess();
   noteStored(await withWriteLock(() => storeWorker().updateSettings(access, { analysisDate })), 'settings');
+}
+
+/** Whether Lantern refits the prediction models by itself when drift or an accuracy drop calls for it. */
+export async function setOpenAutoRefit(autoRefit: boolean): Promise<void> {
+  refuseWhileBusy('change settings');
+  const access = currentAccess();
+  noteStored(await withWriteLock(() => storeWorker().updateSettings(access, { autoRefit })), 'settings');
 }
 
 /** Saves tables of the open workspace (and a manifest patch) in one commit in the store worker. */

@@ -3,21 +3,20 @@
 // tiers with the seed's actions, and the holdout validation. Pure: the same input gives the same
 // answer in the ML worker and in Node.
 
-import {
-  conditionalExpectedPurchases,
-  fitBgNbd,
-  medianWaitIfAlive,
-  probabilityAlive,
-  probabilityPurchaseWithin,
-  type BgNbdFit,
-} from '../clv/bgNbd';
-import { expectedAverageSpend, fitGammaGamma, type GammaGammaParameters } from '../clv/gammaGamma';
-import { customerLifetimeValue } from '../clv/lifetimeValue';
+import { fitBgNbd, type BgNbdFit } from '../clv/bgNbd';
+import { fitGammaGamma, type GammaGammaParameters } from '../clv/gammaGamma';
 import { fitCategoryModel, predictNextCategory } from '../nextPurchase/nextCategory';
+import {
+  modelFeatureBins,
+  modelFeatureDrift,
+  type FeatureBins,
+  type FeatureDrift,
+} from '../monitoring/populationStability';
 import { pearsonCorrelation } from '../stats';
 import { validateOnHoldout, type HoldoutValidation } from './holdoutValidation';
 import { checkSummaryFits, PredictionInputError, type DataCounts, type PredictionInput } from './predictionInput';
-import { riskLevelCode, UNIT_DAYS, type PredictionSettings } from './predictionSettings';
+import { UNIT_DAYS, type PredictionSettings } from './predictionSettings';
+import { applyLtvTiers, scoreCustomers, type CustomerPredictions } from './scoreCustomers';
 
 export type PredictionPhase = 'fitting' | 'scoring' | 'validating' | 'saving';
 
@@ -40,30 +39,7 @@ export interface GammaGammaSummary {
   populationMeanSpend: number;
 }
 
-/** Per-customer predictions, in the input's customer order (typed arrays cross to the page by transfer). */
-export interface CustomerPredictions {
-  probabilityAlive: Float64Array;
-  /** Expected transactions in the next `horizonDays`. */
-  expectedPurchases: Float64Array;
-  /** P(at least one transaction in the next `horizonDays`). */
-  purchaseProbability: Float64Array;
-  /** Expected value of one future transaction (Gamma-Gamma). */
-  expectedSpend: Float64Array;
-  lifetimeValue: Float64Array;
-  /** 1/(1 + CV) of the spend estimate: higher with more transactions seen. */
-  lifetimeValueConfidence: Float64Array;
-  /** Index into RISK_LEVELS. */
-  riskLevel: Uint8Array;
-  /** Index into LTV_TIERS. */
-  ltvTier: Uint8Array;
-  /** Days from the analysis date to the expected next purchase (median wait if still a customer). */
-  nextPurchaseDays: Float64Array;
-  /** P(the next purchase falls between half and one and a half times that wait). */
-  nextPurchaseConfidence: Float64Array;
-  /** Category code (−1 = none). */
-  nextCategory: Int32Array;
-  nextCategoryConfidence: Float64Array;
-}
+export type { CustomerPredictions } from './scoreCustomers';
 
 export interface PredictionResult {
   customers: number;
@@ -79,6 +55,10 @@ export interface PredictionResult {
   validationNote: string | null;
   notes: string[];
   dataCounts: DataCounts | null;
+  /** The fitted features' distributions (deciles), for drift checks against later data and fits. */
+  featureBins: FeatureBins[];
+  /** This fit's features against the previous fit's distributions (null without a previous fit). */
+  driftFromPreviousFit: FeatureDrift[] | null;
   predictions: CustomerPredictions;
   timings: { fitMs: number; scoreMs: number; validateMs: number };
 }
@@ -192,60 +172,7 @@ export function predictCustomers(
     detail: `scoring ${current.x.length.toLocaleString('en')} customers`,
   });
   const scoreStarted = performance.now();
-  const n = current.x.length;
-  const p = bgNbd.parameters;
-  const horizon = settings.horizonDays / unitDays;
-  const out: CustomerPredictions = {
-    probabilityAlive: new Float64Array(n),
-    expectedPurchases: new Float64Array(n),
-    purchaseProbability: new Float64Array(n),
-    expectedSpend: new Float64Array(n),
-    lifetimeValue: new Float64Array(n),
-    lifetimeValueConfidence: new Float64Array(n),
-    riskLevel: new Uint8Array(n),
-    ltvTier: new Uint8Array(n),
-    nextPurchaseDays: new Float64Array(n),
-    nextPurchaseConfidence: new Float64Array(n),
-    nextCategory: new Int32Array(n).fill(-1),
-    nextCategoryConfidence: new Float64Array(n),
-  };
-  const riskCounts: [number, number, number] = [0, 0, 0];
-  let oneTimeBuyers = 0;
-  for (let i = 0; i < n; i++) {
-    const x = current.x[i] ?? 0;
-    const tx = current.tx[i] ?? 0;
-    const T = current.T[i] ?? 0;
-    if (x === 0) oneTimeBuyers++;
-    const alive = probabilityAlive(p, x, tx, T);
-    out.probabilityAlive[i] = alive;
-    out.expectedPurchases[i] = conditionalExpectedPurchases(p, horizon, x, tx, T);
-    out.purchaseProbability[i] = probabilityPurchaseWithin(p, horizon, x, tx, T);
-    const level = riskLevelCode(1 - alive, settings.riskThresholds);
-    out.riskLevel[i] = level;
-    riskCounts[level as 0 | 1 | 2]++;
-    const wait = medianWaitIfAlive(p, x, T);
-    out.nextPurchaseDays[i] = wait * unitDays;
-    out.nextPurchaseConfidence[i] =
-      probabilityPurchaseWithin(p, 1.5 * wait, x, tx, T) - probabilityPurchaseWithin(p, 0.5 * wait, x, tx, T);
-    if (gammaGamma) {
-      const m = current.mean_repeat_spend[i] ?? NaN;
-      const usable = x >= 1 && m > 0 && Number.isFinite(m);
-      const spend = usable ? expectedAverageSpend(gammaGamma.parameters, x, m) : gammaGamma.populationMeanSpend;
-      out.expectedSpend[i] = spend;
-      out.lifetimeValue[i] = Number.isFinite(spend)
-        ? customerLifetimeValue(p, spend, x, tx, T, {
-            horizonMonths: settings.clvMonths,
-            monthlyDiscountRate: settings.monthlyDiscountRate,
-            periodsPerMonth: 30 / unitDays,
-          })
-        : NaN;
-      // The customer's mean spend has an inverse-gamma posterior with shape px + q: CV = 1/√(px + q − 2).
-      const shape = gammaGamma.parameters.p * (usable ? x : 0) + gammaGamma.parameters.q;
-      out.lifetimeValueConfidence[i] = shape > 2 ? 1 / (1 + 1 / Math.sqrt(shape - 2)) : 0;
-    } else {
-      out.expectedSpend[i] = NaN;
-      out.lifetimeValue[i] = NaN;
-    }
+  const scored = scoreCustomers({ bgNbd: bgNbd.parameters, gammaGamma, settings }, current, (i, n) => {
     if (i % 20_000 === 19_999) {
       onProgress({
         phase: 'scoring',
@@ -253,7 +180,9 @@ export function predictCustomers(
         detail: `scored ${(i + 1).toLocaleString('en')} customers`,
       });
     }
-  }
+  });
+  const { predictions: out, riskCounts, oneTimeBuyers } = scored;
+  const n = current.x.length;
   if (oneTimeBuyers > 0) {
     notes.push(
       `${oneTimeBuyers.toLocaleString('en')} customer${oneTimeBuyers === 1 ? ' has' : 's have'} bought on one day only. BG/NBD lets customers drop out only after a repeat purchase, so their P(alive) is 1 and their churn risk Low; their expected purchases, which fall the longer ago they bought, are the better guide.`,
@@ -262,10 +191,7 @@ export function predictCustomers(
   let ltvThresholds: PredictionResult['ltvThresholds'] = null;
   if (gammaGamma) {
     ltvThresholds = tierThresholds(out.lifetimeValue, settings.ltvTierShares);
-    for (let i = 0; i < n; i++) {
-      const v = out.lifetimeValue[i] ?? 0;
-      out.ltvTier[i] = v >= ltvThresholds.high ? 2 : v < ltvThresholds.low ? 0 : 1;
-    }
+    applyLtvTiers(out, ltvThresholds);
   }
   if (input.currentSequences && input.categoryNames.length > 0) {
     const model = fitCategoryModel(input.currentSequences, input.categoryNames.length);
@@ -314,6 +240,10 @@ export function predictCustomers(
     validationNote,
     notes,
     dataCounts: input.dataCounts ?? null,
+    featureBins: modelFeatureBins(current, unitDays),
+    driftFromPreviousFit: input.previousFeatureBins?.length
+      ? modelFeatureDrift(input.previousFeatureBins, current, unitDays)
+      : null,
     predictions: out,
     timings: { fitMs, scoreMs, validateMs: performance.now() - validateStarted },
   };

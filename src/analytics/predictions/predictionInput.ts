@@ -1,6 +1,7 @@
 // The shapes the prediction job takes (columns per customer, built in DuckDB) and the checks that turn
 // data the models cannot learn from into a message saying what is wrong and what is needed.
 
+import type { FeatureBins } from '../monitoring/populationStability';
 import type { PredictionSettings } from './predictionSettings';
 
 /** Per-customer summary columns, one value per customer in one fixed order (see customerSummarySql). */
@@ -67,6 +68,8 @@ export interface PredictionInput {
   dataNotes: string[];
   /** What the models were fitted on, for the model's export. */
   dataCounts?: DataCounts;
+  /** The previous fit's feature distributions, to measure how far this fit's data moved (PSI). */
+  previousFeatureBins?: FeatureBins[] | null;
   /** Nelder–Mead iteration cap (tests lower it to see non-convergence). */
   maxIterations?: number;
 }

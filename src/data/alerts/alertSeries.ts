@@ -37,7 +37,7 @@ export async function readMetricSeries(
     }
     case 'high-risk-customers': {
       const run = manifest.predictions;
-      return run ? [{ at: run.createdAt, value: run.riskCounts[2] }] : [];
+      return run ? [{ at: run.rescored?.at ?? run.createdAt, value: run.riskCounts[2] }] : [];
     }
     case 'segment-size': {
       const run = manifest.segmentation;

@@ -4,11 +4,13 @@
 // - registrations add customers not yet known;
 // - `customer_metrics` (purchases, net spend, first and last purchase per customer) gets the batch's
 //   additions for the customers in it. It is built in full once (`rebuildCustomerMetrics`) and then kept
-//   up to date this way; a full GROUP BY over purchases must always give the same table.
+//   up to date this way; a full GROUP BY over purchases must always give the same table;
+// - the customers of new purchases are marked for rescoring (see rescorePredictions).
 
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { EncodedLiveBatch } from '../ingestion/liveBatchArrow';
 import { createTargetTableSql } from '../ingestion/validationSql';
+import { markForRescoring } from '../predictions/rescorePredictions';
 import { sqlIdent, tableExists, type SqlStore } from '../sql';
 
 export const CUSTOMER_METRICS_TABLE = 'customer_metrics';
@@ -87,6 +89,7 @@ export async function applyLiveBatch(conn: SqlStore, encoded: EncodedLiveBatch):
        FROM ${STAGE_PURCHASES} s ANTI JOIN purchases USING (id)`,
     );
     await conn.query(`INSERT INTO purchases BY NAME SELECT * FROM ${INSERTED}`);
+    await markForRescoring(conn, INSERTED);
     result.purchases = batch.purchaseCount - stored.length;
     if (!(await tableExists(conn, CUSTOMER_METRICS_TABLE))) await rebuildCustomerMetrics(conn);
     else {

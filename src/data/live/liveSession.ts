@@ -1,10 +1,13 @@
 // The live queue on the main thread's side: every 200 ms it drains the live worker and writes the batch
-// into DuckDB (only what changed; see applyLiveBatch), and every 10 s it stores the changed tables with
-// the workspace. While an import or another save runs, events wait in the worker's queue.
+// into DuckDB (only what changed; see applyLiveBatch), every second it scores again the customers whose
+// purchases changed (with the stored fit, in the live worker; see rescorePredictions), and every 10 s it
+// stores the changed tables with the workspace. While an import or another save runs, events wait in the
+// worker's queue.
 
 import type { LiveCounts } from '../../analytics/live/liveAggregator';
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { SimulationSettings } from '../../analytics/live/simulateEvents';
+import { transfer } from 'comlink';
 import { liveWorker } from '../../bridge/liveWorker';
 import { recordError } from '../../lib/monitor';
 import { csvField } from '../demo/toCsv';
@@ -18,6 +21,10 @@ import {
   saveWorkspaceTables,
 } from '../workspace';
 import { onSessionChange } from '../workspaceSession';
+import { currentAnalysisDate } from '../predictions/modelHealthCheck';
+import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE } from '../predictions/predictionTables';
+import { rescorePredictions, type Scorer } from '../predictions/rescorePredictions';
+import type { ManifestPatch } from '../store/workspaceSnapshot';
 import { applyLiveBatch, rebuildCustomerMetrics } from './applyLiveBatch';
 
 export interface LiveFigures {
@@ -31,6 +38,8 @@ export interface LiveFigures {
   /** Accepted events per second over the last few seconds. */
   eventsPerSecond: number;
   simulating: number;
+  /** Customers scored again with the stored fit (null until live purchases met a fit). */
+  rescored: { asOf: string; customers: number; everyone: number; lastMs: number } | null;
   /** Tables written but not stored yet. */
   unsaved: string[];
   storedAt: string | null;
@@ -38,6 +47,7 @@ export interface LiveFigures {
 }
 
 const DRAIN_MS = 200;
+const RESCORE_MS = 1_000;
 const STORE_MS = 10_000;
 const MAX_REJECTS = 10_000;
 
@@ -48,6 +58,7 @@ const empty = (): LiveFigures => ({
   lastLatencyMs: null,
   eventsPerSecond: 0,
   simulating: 0,
+  rescored: null,
   unsaved: [],
   storedAt: null,
   error: null,
@@ -59,6 +70,15 @@ let timer: ReturnType<typeof setInterval> | null = null;
 let running: Promise<void> | null = null;
 let lastStore = 0;
 let metricsBasis: string | null = null;
+let lastRescore = 0;
+/** The fit live rescoring uses and where it stands (stored with the run at the next store). */
+let rescoring: {
+  runCreatedAt: string;
+  scoredAsOf: string;
+  at: string | null;
+  riskCounts: [number, number, number];
+  customers: number;
+} | null = null;
 const rate: { at: number; accepted: number }[] = [];
 const listeners = new Set<(written: boolean) => void>();
 
@@ -91,6 +111,7 @@ async function drainOnce(): Promise<void> {
     const status = await liveWorker().status();
     figures = { ...figures, simulating: status.simulating };
     if (status.pending === 0 && status.counts.received === figures.counts.received) {
+      await rescoreIfDue();
       await storeIfDue();
       return;
     }
@@ -130,6 +151,7 @@ async function drainOnce(): Promise<void> {
       error: null,
     };
     notify(result.changedTables.length > 0);
+    await rescoreIfDue();
     await storeIfDue();
   } catch (error) {
     figures = { ...figures, error: (error as Error).message };
@@ -138,11 +160,80 @@ async function drainOnce(): Promise<void> {
   }
 }
 
+const scoreInWorker: Scorer = (model, summary) =>
+  liveWorker().score(
+    model,
+    transfer(
+      summary,
+      Object.values(summary).map((a) => (a).buffer as ArrayBuffer),
+    ),
+  );
+
+/** Scores again, with the stored fit, the customers whose purchases changed (everyone when the day moved). */
+async function rescoreIfDue(): Promise<void> {
+  if (Date.now() - lastRescore < RESCORE_MS) return;
+  const started = performance.now();
+  const outcome = await runLiveWrite(async (conn) => {
+    const manifest = await currentManifest();
+    const run = manifest.predictions;
+    // Predictions from before the last import need a new fit; live rows do not make them current.
+    if (!run || run.basedOnImports.join('|') !== manifest.imports.map((r) => r.id).join('|')) return null;
+    if (rescoring?.runCreatedAt !== run.createdAt) {
+      rescoring = {
+        runCreatedAt: run.createdAt,
+        scoredAsOf: run.rescored?.asOf ?? run.analysisDate,
+        at: null,
+        riskCounts: run.riskCounts,
+        customers: run.rescored?.customers ?? 0,
+      };
+    }
+    const asOf = await currentAnalysisDate(conn, manifest);
+    if (!asOf || asOf < run.analysisDate) return null;
+    return rescorePredictions(conn, run, rescoring.scoredAsOf, asOf, scoreInWorker);
+  });
+  lastRescore = Date.now();
+  if (!outcome || !rescoring) return;
+  rescoring = {
+    ...rescoring,
+    scoredAsOf: outcome.asOf,
+    at: new Date().toISOString(),
+    riskCounts: outcome.riskCounts,
+    customers: rescoring.customers + outcome.customers,
+  };
+  const before = figures.rescored;
+  figures = {
+    ...figures,
+    rescored: {
+      asOf: outcome.asOf,
+      customers: (before?.customers ?? 0) + outcome.customers,
+      everyone: (before?.everyone ?? 0) + (outcome.everyone ? 1 : 0),
+      lastMs: performance.now() - started,
+    },
+    unsaved: [...new Set([...figures.unsaved, CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE])],
+  };
+  performance.measure('lantern:live:rescore', { start: started, end: performance.now() });
+  notify(true);
+}
+
+/** The stored run with what live rescoring changed, when it is still the run rescoring used. */
+async function rescoredRunPatch(): Promise<ManifestPatch> {
+  const state = rescoring;
+  const run = (await currentManifest()).predictions;
+  if (!state?.at || !run || run.createdAt !== state.runCreatedAt) return {};
+  return {
+    predictions: {
+      ...run,
+      riskCounts: state.riskCounts,
+      rescored: { asOf: state.scoredAsOf, at: state.at, customers: state.customers },
+    },
+  };
+}
+
 async function storeIfDue(force = false): Promise<void> {
   if (figures.unsaved.length === 0 || (!force && Date.now() - lastStore < STORE_MS)) return;
   const tables = figures.unsaved;
   try {
-    await runExclusive('storing live events', () => saveWorkspaceTables(tables, {}));
+    await runExclusive('storing live events', async () => saveWorkspaceTables(tables, await rescoredRunPatch()));
     lastStore = Date.now();
     figures = {
       ...figures,
@@ -183,6 +274,8 @@ export async function stopSimulation(): Promise<void> {
   // The tick under way may have drained before the last events arrived: one more after it.
   await tick();
   await tick();
+  lastRescore = 0;
+  await rescoreIfDue();
   await storeIfDue(true);
   notify(false);
 }
@@ -199,6 +292,7 @@ onSessionChange(() => {
   figures = empty();
   rejects = [];
   metricsBasis = null;
+  rescoring = null;
   // The worker starts only when live events are used; it is not started just to be emptied.
   if (workerUsed) void liveWorker().reset();
   notify(false);
@@ -206,6 +300,7 @@ onSessionChange(() => {
 // Another tab replaced the tables: the metrics table is built again from them.
 onWorkspaceCaughtUp(() => {
   metricsBasis = null;
+  rescoring = null;
 });
 
 /** The simulator's cast: known customers, campaigns and categories of the open workspace. */

@@ -10,7 +10,8 @@ import { sqlString } from '../sql';
 export const TRANSACTION_DAYS_TABLE = 'prediction_transaction_days';
 
 /** The day of the earliest transaction: day offsets in the inputs count from it. */
-const ORIGIN_SQL = `(SELECT min(day) FROM ${TRANSACTION_DAYS_TABLE})`;
+const originSql = (days: string) => `(SELECT min(day) FROM ${days})`;
+const ORIGIN_SQL = originSql(TRANSACTION_DAYS_TABLE);
 
 const date = (iso: string) => `DATE ${sqlString(iso)}`;
 
@@ -20,15 +21,33 @@ const date = (iso: string) => `DATE ${sqlString(iso)}`;
  * its category the one with the most spend that day. Returns are not transactions.
  */
 export function transactionDaysSql(asOf: string, sources: FeatureSources): string {
+  return `CREATE OR REPLACE TABLE ${TRANSACTION_DAYS_TABLE} AS ${transactionDaysSelectSql(asOf, sources)}`;
+}
+
+/** The rows of the transaction-day table, optionally for the customers `customerFilter` (SQL over customer_id) keeps. */
+export function transactionDaysSelectSql(asOf: string, sources: FeatureSources, customerFilter = 'true'): string {
   const isReturn = sources.purchaseColumns.includes('is_return') ? 'coalesce(is_return, false)' : '(amount < 0)';
   const category = sources.purchaseColumns.includes('category')
     ? `arg_max(CAST(category AS VARCHAR), amount) FILTER (WHERE category IS NOT NULL AND CAST(category AS VARCHAR) <> '')`
     : 'CAST(NULL AS VARCHAR)';
-  return `CREATE OR REPLACE TABLE ${TRANSACTION_DAYS_TABLE} AS
-    SELECT customer_id, CAST(purchase_date AS DATE) AS day, CAST(sum(amount) AS DOUBLE) AS value, ${category} AS category
+  return `SELECT customer_id, CAST(purchase_date AS DATE) AS day, CAST(sum(amount) AS DOUBLE) AS value, ${category} AS category
     FROM purchases
-    WHERE NOT ${isReturn} AND purchase_date IS NOT NULL AND CAST(purchase_date AS DATE) <= ${date(asOf)}
+    WHERE NOT ${isReturn} AND purchase_date IS NOT NULL AND CAST(purchase_date AS DATE) <= ${date(asOf)} AND ${customerFilter}
     GROUP BY customer_id, CAST(purchase_date AS DATE)`;
+}
+
+/**
+ * The per-customer summary straight from purchases (no working table, so it runs on the read
+ * connection), for the customers `customerFilter` keeps; `customer_id` is its first column.
+ */
+export function summaryFromPurchasesSql(
+  asOf: string,
+  unitDays: number,
+  sources: FeatureSources,
+  customerFilter = 'true',
+): string {
+  return `WITH summary_days AS (${transactionDaysSelectSql(asOf, sources, customerFilter)})
+    ${customerSummarySql(asOf, unitDays, null, 'summary_days')}`;
 }
 
 /** At most this many categories are modelled; rarer ones are merged into OTHER_CATEGORY. */
@@ -69,7 +88,12 @@ export function spendCountsSql(asOf: string, sources: FeatureSources): string {
  * the first transaction's day offset from the data's first day, and, when `holdoutEnd` is given, the number
  * of transactions after `asOf` up to and including `holdoutEnd`.
  */
-export function customerSummarySql(asOf: string, unitDays: number, holdoutEnd: string | null = null): string {
+export function customerSummarySql(
+  asOf: string,
+  unitDays: number,
+  holdoutEnd: string | null = null,
+  days: string = TRANSACTION_DAYS_TABLE,
+): string {
   const d = date(asOf);
   const within = `day <= ${d}`;
   const holdout = holdoutEnd
@@ -83,9 +107,9 @@ export function customerSummarySql(asOf: string, unitDays: number, holdoutEnd: s
       CASE WHEN ${repeats} > 0 THEN (sum(value) FILTER (WHERE ${within}) - arg_min(value, day)) / ${repeats} END AS mean_repeat_spend,
       avg(value) FILTER (WHERE ${within}) AS mean_spend,
       CAST(date_diff('day', max(day) FILTER (WHERE ${within}), ${d}) AS DOUBLE) AS recency_days,
-      CAST(date_diff('day', ${ORIGIN_SQL}, min(day)) AS DOUBLE) AS first_offset_days,
+      CAST(date_diff('day', ${originSql(days)}, min(day)) AS DOUBLE) AS first_offset_days,
       ${holdout} AS holdout_transactions
-    FROM ${TRANSACTION_DAYS_TABLE}
+    FROM ${days}
     GROUP BY customer_id HAVING min(day) <= ${d}
     ORDER BY customer_id`;
 }

@@ -4,7 +4,7 @@
 // workspace like imported tables, sealed when it has a passphrase.
 
 import { Float64, Int32, Table, Uint8, makeVector, tableToIPC } from 'apache-arrow';
-import type { PredictionResult } from '../../analytics/predictions/predictCustomers';
+import type { CustomerPredictions, PredictionResult } from '../../analytics/predictions/predictCustomers';
 import type { CustomerSummaryColumns } from '../../analytics/predictions/predictionInput';
 import {
   LTV_ACTIONS,
@@ -23,15 +23,15 @@ const STAGING_TABLE = 'customer_predictions_staging';
 const values = <T extends string>(names: readonly T[], extra: (name: T) => string[]) =>
   names.map((name, i) => `(${i}, ${[sqlString(name), ...extra(name)].join(', ')})`).join(', ');
 
-/** Writes both tables from a result computed on `customerSummarySql(analysisDate)`'s customer order. */
-export async function writePredictionTables(
+/** The per-customer numbers of a scoring, staged in DuckDB by row index (`idx`) for the joins below. */
+export async function stageScores(
   conn: SqlConnection,
-  result: PredictionResult,
+  table: string,
+  o: CustomerPredictions,
   summary: Pick<CustomerSummaryColumns, 'x' | 'tx' | 'recency_days'>,
+  unitDays: number,
 ): Promise<void> {
-  const o = result.predictions;
   const n = o.probabilityAlive.length;
-  const unitDays = UNIT_DAYS[result.settings.unit];
   const staged = new Table({
     idx: makeVector(Int32Array.from({ length: n }, (_, i) => i)),
     probability_alive: makeVector(o.probabilityAlive),
@@ -58,17 +58,42 @@ export async function writePredictionTables(
   ) {
     throw new Error('Unexpected Arrow types for predictions.');
   }
-  await conn.query(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
-  await conn.insertArrowIpc(STAGING_TABLE, tableToIPC(staged, 'stream'), true);
+  await conn.query(`DROP TABLE IF EXISTS ${table}`);
+  await conn.insertArrowIpc(table, tableToIPC(staged, 'stream'), true);
+}
+
+export interface CustomerRowsOptions {
+  /** The day the next purchase date counts from. */
+  analysisDate: string;
+  hasLtv: boolean;
+  /** A relation of (customer_id, idx) matching the staged rows. */
+  ids: string;
+  staging: string;
+  /** The fit's category names by code, or a table whose next-category columns are kept (live rescoring). */
+  category: { names: string[] } | { keptFrom: string };
+}
+
+/** `customer_predictions` rows from staged scores: levels, tiers and actions by name, dates from days. */
+export function customerRowsSql(options: CustomerRowsOptions): string {
   const risk = values(RISK_LEVELS, (l) => [sqlString(RISK_ACTIONS[l].action)]);
   const tiers = values(LTV_TIERS, (t) => [sqlString(LTV_ACTIONS[t].action)]);
-  const categories = result.categoryNames.length
-    ? result.categoryNames.map((c, i) => `(${i}, ${sqlString(c)})`).join(', ')
-    : `(-1, CAST(NULL AS VARCHAR))`;
   const finite = (column: string) => `CASE WHEN isfinite(s.${column}) THEN s.${column} END`;
-  const hasLtv = result.gammaGamma !== null;
-  await conn.query(`CREATE OR REPLACE TABLE ${CUSTOMER_PREDICTIONS_TABLE} AS
-    WITH ids AS (${summaryCustomerIdsSql(result.analysisDate)}),
+  const { hasLtv, category } = options;
+  const names = 'names' in category ? category.names : null;
+  const categories = names?.length
+    ? names.map((c, i) => `(${i}, ${sqlString(c)})`).join(', ')
+    : `(-1, CAST(NULL AS VARCHAR))`;
+  const [nextCategory, categoryJoin] = names
+    ? [
+        `categories.next_category,
+      CASE WHEN categories.next_category IS NOT NULL THEN s.next_category_confidence END AS next_category_confidence`,
+        'LEFT JOIN categories USING (category_code)',
+      ]
+    : [
+        'kept.next_category, kept.next_category_confidence',
+        `LEFT JOIN (SELECT customer_id, next_category, next_category_confidence FROM ${'keptFrom' in category ? category.keptFrom : ''}) kept USING (customer_id)`,
+      ];
+  return `WITH ids AS (${options.ids}),
       risk(risk_code, risk_level, risk_action) AS (VALUES ${risk}),
       tiers(tier_code, ltv_tier, ltv_action) AS (VALUES ${tiers}),
       categories(category_code, next_category) AS (VALUES ${categories})
@@ -80,16 +105,55 @@ export async function writePredictionTables(
       ${hasLtv ? 'tiers.ltv_tier' : 'CAST(NULL AS VARCHAR)'} AS ltv_tier,
       ${hasLtv ? 'tiers.ltv_action' : 'CAST(NULL AS VARCHAR)'} AS ltv_action,
       CASE WHEN isfinite(s.next_purchase_days) AND s.next_purchase_days < 36500
-        THEN CAST(DATE ${sqlString(result.analysisDate)} + CAST(round(s.next_purchase_days) AS INTEGER) AS DATE) END AS next_purchase_date,
+        THEN CAST(DATE ${sqlString(options.analysisDate)} + CAST(round(s.next_purchase_days) AS INTEGER) AS DATE) END AS next_purchase_date,
       s.next_purchase_days, s.next_purchase_confidence,
-      categories.next_category,
-      CASE WHEN categories.next_category IS NOT NULL THEN s.next_category_confidence END AS next_category_confidence,
+      ${nextCategory},
       CAST(s.repeat_purchases AS INTEGER) AS repeat_purchases, CAST(s.recency_days AS INTEGER) AS recency_days,
       CASE WHEN s.repeat_purchases > 0 THEN s.active_days / s.repeat_purchases END AS mean_days_between
-    FROM ids JOIN ${STAGING_TABLE} s USING (idx)
+    FROM ids JOIN ${options.staging} s USING (idx)
       JOIN risk USING (risk_code) JOIN tiers USING (tier_code)
-      LEFT JOIN categories USING (category_code)
-    ORDER BY ids.customer_id`);
+      ${categoryJoin}`;
+}
+
+/**
+ * The seed's PREDICTION rows of `customer_predictions`-shaped rows. Churn's confidence is how far its
+ * probability is from a coin flip (0 at 50 %, 1 at 0 % or 100 %), and 0 for one-time buyers, whom BG/NBD
+ * counts as alive by assumption rather than from evidence.
+ */
+export function predictionRowsSql(from: string): string {
+  return `SELECT customer_id || ':' || prediction_type AS id, customer_id, prediction_type, probability, value, confidence, label
+    FROM (
+      SELECT customer_id, 'churn' AS prediction_type, churn_probability AS probability, expected_purchases AS value,
+        CASE WHEN repeat_purchases > 0 THEN abs(2 * churn_probability - 1) ELSE 0 END AS confidence,
+        risk_level AS label, 1 AS k FROM ${from}
+      UNION ALL
+      SELECT customer_id, 'lifetime_value', probability_alive, lifetime_value, ltv_confidence, ltv_tier, 2
+      FROM ${from} WHERE lifetime_value IS NOT NULL
+      UNION ALL
+      SELECT customer_id, 'next_purchase', purchase_probability, next_purchase_days, next_purchase_confidence,
+        strftime(next_purchase_date, '%Y-%m-%d'), 3 FROM ${from}
+      UNION ALL
+      SELECT customer_id, 'next_category', next_category_confidence, CAST(NULL AS DOUBLE), next_category_confidence,
+        next_category, 4 FROM ${from} WHERE next_category IS NOT NULL
+    ) ORDER BY customer_id, k`;
+}
+
+/** Writes both tables from a result computed on `customerSummarySql(analysisDate)`'s customer order. */
+export async function writePredictionTables(
+  conn: SqlConnection,
+  result: PredictionResult,
+  summary: Pick<CustomerSummaryColumns, 'x' | 'tx' | 'recency_days'>,
+): Promise<void> {
+  const n = result.predictions.probabilityAlive.length;
+  await stageScores(conn, STAGING_TABLE, result.predictions, summary, UNIT_DAYS[result.settings.unit]);
+  const rows = customerRowsSql({
+    analysisDate: result.analysisDate,
+    hasLtv: result.gammaGamma !== null,
+    ids: summaryCustomerIdsSql(result.analysisDate),
+    staging: STAGING_TABLE,
+    category: { names: result.categoryNames },
+  });
+  await conn.query(`CREATE OR REPLACE TABLE ${CUSTOMER_PREDICTIONS_TABLE} AS ${rows} ORDER BY ids.customer_id`);
   await conn.query(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
   const [check] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${CUSTOMER_PREDICTIONS_TABLE}`);
   if (Number(check?.n) !== n) {
@@ -97,22 +161,5 @@ export async function writePredictionTables(
       `Predictions were computed for ${n} customers but ${Number(check?.n)} were written; nothing was saved.`,
     );
   }
-  // Churn's confidence is how far its probability is from a coin flip (0 at 50 %, 1 at 0 % or 100 %),
-  // and 0 for one-time buyers, whom BG/NBD counts as alive by assumption rather than from evidence.
-  await conn.query(`CREATE OR REPLACE TABLE ${PREDICTIONS_TABLE} AS
-    SELECT customer_id || ':' || prediction_type AS id, customer_id, prediction_type, probability, value, confidence, label
-    FROM (
-      SELECT customer_id, 'churn' AS prediction_type, churn_probability AS probability, expected_purchases AS value,
-        CASE WHEN repeat_purchases > 0 THEN abs(2 * churn_probability - 1) ELSE 0 END AS confidence,
-        risk_level AS label, 1 AS k FROM ${CUSTOMER_PREDICTIONS_TABLE}
-      UNION ALL
-      SELECT customer_id, 'lifetime_value', probability_alive, lifetime_value, ltv_confidence, ltv_tier, 2
-      FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE lifetime_value IS NOT NULL
-      UNION ALL
-      SELECT customer_id, 'next_purchase', purchase_probability, next_purchase_days, next_purchase_confidence,
-        strftime(next_purchase_date, '%Y-%m-%d'), 3 FROM ${CUSTOMER_PREDICTIONS_TABLE}
-      UNION ALL
-      SELECT customer_id, 'next_category', next_category_confidence, CAST(NULL AS DOUBLE), next_category_confidence,
-        next_category, 4 FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE next_category IS NOT NULL
-    ) ORDER BY customer_id, k`);
+  await conn.query(`CREATE OR REPLACE TABLE ${PREDICTIONS_TABLE} AS ${predictionRowsSql(CUSTOMER_PREDICTIONS_TABLE)}`);
 }

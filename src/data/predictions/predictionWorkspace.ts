@@ -6,7 +6,14 @@ import { proxy, transfer } from 'comlink';
 import type { PredictionInput } from '../../analytics/predictions/predictionInput';
 import type { PredictionProgress } from '../../analytics/predictions/predictCustomers';
 import { checkPredictionSettings, type PredictionSettings } from '../../analytics/predictions/predictionSettings';
-import { runOutOfDate, type PredictionRun, type WorkspaceManifest } from '../store/workspaceManifest';
+import { fitAccuracy } from '../../analytics/monitoring/modelHealth';
+import {
+  MAX_MODEL_LOG,
+  runOutOfDate,
+  type ModelLogEntry,
+  type PredictionRun,
+  type WorkspaceManifest,
+} from '../store/workspaceManifest';
 import { measureWorkerPhases } from '../measurePhases';
 import { inMlWorker } from '../runInMlWorker';
 import {
@@ -33,11 +40,33 @@ function inputBuffers(input: PredictionInput): ArrayBuffer[] {
   return [...buffers];
 }
 
+/** A refit Lantern asked for: it is recorded in the model log with the fit it replaces and why. */
+export interface RefitRequest {
+  trigger: PredictionRun['trigger'];
+  reasons: string[];
+  maxPsi: number | null;
+}
+
+function refitLogEntry(replaced: string, run: PredictionRun, refit: RefitRequest): ModelLogEntry {
+  return {
+    id: `refit-${run.createdAt}`,
+    at: run.createdAt,
+    kind: 'refitted',
+    trigger: refit.trigger,
+    fitCreatedAt: replaced,
+    reasons: refit.reasons,
+    maxPsi: refit.maxPsi,
+    newFit: { createdAt: run.createdAt, customers: run.customers, analysisDate: run.analysisDate },
+    error: null,
+  };
+}
+
 /** Fits the models on the open workspace's purchases as of its analysis date and saves the predictions. */
 export function predictOpenWorkspace(
   settings: PredictionSettings,
   onProgress: (p: PredictionProgress) => void,
   signal?: AbortSignal,
+  refit?: RefitRequest,
 ): Promise<WorkspaceManifest> {
   return runExclusive('a prediction run', async () => {
     const problems = checkPredictionSettings(settings);
@@ -51,7 +80,11 @@ export function predictOpenWorkspace(
     if (!analysisDate) throw new Error('There are no purchases to predict from: import a purchases file.');
     onProgress({ phase: 'fitting', fraction: 0.02, detail: 'summarising purchases per customer' });
     try {
-      const input = await readPredictionInput(duck.write, settings, analysisDate);
+      const previous = manifest.predictions;
+      const input = {
+        ...(await readPredictionInput(duck.write, settings, analysisDate)),
+        previousFeatureBins: previous?.featureBins ?? null,
+      };
       // The input's buffers move to the worker (copying ~20 MB held the page); the tables need these back.
       const kept = {
         x: input.current.x.slice(),
@@ -79,10 +112,17 @@ export function predictOpenWorkspace(
         createdAt: new Date().toISOString(),
         durationMs: performance.now() - started,
         basedOnImports: manifest.imports.map((r) => r.id),
+        previousFit: previous ? fitAccuracy(previous.createdAt, previous.validation) : null,
+        trigger: refit?.trigger ?? 'user',
+        rescored: null,
       };
+      const logged = refit && previous ? [refitLogEntry(previous.createdAt, run, refit)] : [];
       const saved = await saveWorkspaceTables(
         [CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE],
-        { predictions: run },
+        {
+          predictions: run,
+          ...(logged.length ? { modelLog: [...manifest.modelLog, ...logged].slice(-MAX_MODEL_LOG) } : {}),
+        },
         (conn) => writePredictionTables(conn, result, kept),
       );
       performance.measure('lantern:predictions', { start: started, end: performance.now() });
@@ -95,7 +135,10 @@ export function predictOpenWorkspace(
 
 /** Why the stored predictions no longer match the data or the analysis date (null when they do). */
 export function predictionsOutOfDate(manifest: WorkspaceManifest, analysisDate: string | null): string | null {
-  return runOutOfDate(manifest, manifest.predictions, analysisDate, 'these predictions', 'predict again');
+  const run = manifest.predictions;
+  // Live events score customers again as of the day they arrive, so the predictions are as of that day.
+  const scored = run?.rescored ? { ...run, analysisDate: run.rescored.asOf } : run;
+  return runOutOfDate(manifest, scored, analysisDate, 'these predictions', 'predict again');
 }
 
 /** Every stored prediction in the seed's shape, as CSV (built by DuckDB in its worker). */

@@ -11,6 +11,7 @@ import {
 } from '../../analytics/campaigns/campaignSettings';
 import type { CampaignDecision } from '../../analytics/campaigns/decisionLog';
 import { formatDay } from '../../analytics/formatDay';
+import type { FitAccuracy } from '../../analytics/monitoring/modelHealth';
 import type { ReportSnapshot } from '../reports/reportSnapshot';
 import type {
   AlertCondition,
@@ -36,6 +37,8 @@ export interface WorkspaceSettings {
   idleLockMinutes: number;
   /** Features and models are computed as of this day (ISO date); null = the last purchase day in the data. */
   analysisDate: string | null;
+  /** Refit the prediction models without asking when drift or an accuracy drop calls for it. */
+  autoRefit: boolean;
 }
 
 /** The stored outcome of a segmentation run: everything but the per-customer arrays (those are tables). */
@@ -54,7 +57,32 @@ export type PredictionRun = Omit<PredictionResult, 'predictions'> & {
   durationMs: number;
   /** Ids of the imports the data held when it ran: a later import makes the predictions out of date. */
   basedOnImports: string[];
+  /** The holdout accuracy of the fit this one replaced, to notice a drop. */
+  previousFit: FitAccuracy | null;
+  /** Who asked for the fit: the user, or Lantern's automatic refit. */
+  trigger: 'user' | 'automatic';
+  /** Live events scored customers again with this fit: as of which day, when, and how many in all. */
+  rescored: { asOf: string; at: string; customers: number } | null;
 };
+
+/** A refit Lantern proposed or made, with the reasons, for the Monitoring page's model log. */
+export interface ModelLogEntry {
+  id: string;
+  at: string;
+  kind: 'proposed' | 'refitted' | 'refit failed';
+  trigger: 'user' | 'automatic';
+  /** The fit that was judged. */
+  fitCreatedAt: string;
+  reasons: string[];
+  /** Largest PSI of the data against that fit. */
+  maxPsi: number | null;
+  /** The fit a refit made. */
+  newFit: { createdAt: string; customers: number; analysisDate: string } | null;
+  /** Why a refit failed. */
+  error: string | null;
+}
+
+export const MAX_MODEL_LOG = 200;
 
 /** The Campaigns page's stored choices and the decisions the user logged as applied. */
 export interface CampaignWorkspaceState {
@@ -76,6 +104,8 @@ export interface WorkspaceManifest {
   reports: ReportSnapshot[];
   /** Alert rules, where each stands, and the alerts raised. */
   alerts: AlertsState;
+  /** Refits proposed and made, oldest first (at most MAX_MODEL_LOG). */
+  modelLog: ModelLogEntry[];
 }
 
 /** A rule as the user keeps it. */
@@ -114,12 +144,13 @@ export function emptyManifest(id = CURRENT_WORKSPACE): WorkspaceManifest {
     savedAt: new Date(0).toISOString(),
     tables: {},
     imports: [],
-    settings: { currency: 'USD', idleLockMinutes: 15, analysisDate: null },
+    settings: { currency: 'USD', idleLockMinutes: 15, analysisDate: null, autoRefit: false },
     segmentation: null,
     predictions: null,
     campaigns: { settings: DEFAULT_CAMPAIGN_SETTINGS, decisions: [] },
     reports: [],
     alerts: { rules: [], states: {}, history: [] },
+    modelLog: [],
   };
 }
 
@@ -150,6 +181,11 @@ function restorePredictions(stored: Partial<PredictionRun> | null | undefined): 
     validationNote: stored.validationNote ?? null,
     gammaGamma: stored.gammaGamma ?? null,
     ltvThresholds: stored.ltvThresholds ?? null,
+    featureBins: Array.isArray(stored.featureBins) ? stored.featureBins : [],
+    driftFromPreviousFit: stored.driftFromPreviousFit ?? null,
+    previousFit: stored.previousFit ?? null,
+    trigger: stored.trigger ?? 'user',
+    rescored: stored.rescored ?? null,
   };
 }
 
@@ -203,5 +239,6 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
       states: stored.alerts?.states ?? {},
       history: Array.isArray(stored.alerts?.history) ? stored.alerts.history : [],
     },
+    modelLog: Array.isArray(stored.modelLog) ? stored.modelLog : [],
   };
 }

@@ -100,7 +100,7 @@ export async function exportTables(store: SqlStore, tables: string[]): Promise<T
 
 /** Parts of the manifest a commit may replace along with its tables (a segmentation or prediction run). */
 export type ManifestPatch = Partial<
-  Pick<WorkspaceManifest, 'segmentation' | 'predictions' | 'campaigns' | 'reports' | 'alerts'>
+  Pick<WorkspaceManifest, 'segmentation' | 'predictions' | 'campaigns' | 'reports' | 'alerts' | 'modelLog'>
 >;
 
 export interface CommitResult {

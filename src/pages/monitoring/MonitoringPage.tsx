@@ -10,6 +10,7 @@ import { useWorkspace } from '../../hooks/useWorkspace';
 import { formatCount, formatDateTime, formatPercent } from '../../lib/format';
 import { monitoredErrors, monitoredTimings } from '../../lib/monitor';
 import { ChurnDriversTable } from '../predictions/ChurnDriversTable';
+import { ModelHealthSection } from './ModelHealthSection';
 
 const ms = (v: number) => `${v < 10 ? v.toFixed(1) : formatCount(v)} ms`;
 const mb = (v: number | null) => (v === null ? 'not exposed by this browser' : `${formatCount(v)} MB`);
@@ -166,6 +167,7 @@ export function MonitoringPage() {
           </>
         )}
       </section>
+      {manifest && <ModelHealthSection manifest={manifest} />}
     </>
   );
 }

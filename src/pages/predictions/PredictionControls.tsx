@@ -59,7 +59,7 @@ export function PredictionControls({
       aria-label="Prediction settings"
       onSubmit={(e) => {
         e.preventDefault();
-        if (problems.length === 0) void job.start(settings);
+        if (problems.length === 0) void job.start({ settings });
       }}
     >
       <AnalysisDateField analysisDate={analysisDate} lastPurchaseDay={lastPurchaseDay} disabled={running} />
