@@ -1,15 +1,19 @@
-// The live worker's implementation: one queue, and a simulator ticking every 50 ms.
+// The live worker's implementation: one queue, a simulator ticking every 50 ms, and the user's own
+// stream (see live.stream.ts), whose messages enter the same queue and its checks.
 
 import { transfer } from 'comlink';
 import { LiveAggregator } from '../src/analytics/live/liveAggregator';
 import { EventSimulator } from '../src/analytics/live/simulateEvents';
 import { scoreCustomers } from '../src/analytics/predictions/scoreCustomers';
+import { queueStreamMessage } from '../src/analytics/live/streamMessages';
 import type { LiveWorkerApi } from '../src/contracts/live';
 import { encodeLiveBatch } from '../src/data/ingestion/liveBatchArrow';
+import { openStream, type StreamConnection } from './live.stream';
 
 let queue = new LiveAggregator();
 let timer: ReturnType<typeof setInterval> | null = null;
 let rate = 0;
+let stream: StreamConnection | null = null;
 
 const TICK_MS = 50;
 
@@ -17,6 +21,11 @@ function stop() {
   if (timer) clearInterval(timer);
   timer = null;
   rate = 0;
+}
+
+function disconnect(detail: string) {
+  stream?.close(detail);
+  stream = null;
 }
 
 export const liveApi = {
@@ -51,6 +60,16 @@ export const liveApi = {
     stop();
     return Promise.resolve();
   },
+  connectStream: (url, onStatus) => {
+    disconnect('Replaced by a new connection.');
+    // `queue` is read at each message: after a reset the stream is closed anyway.
+    stream = openStream(url, (data) => queueStreamMessage(queue, data), onStatus);
+    return Promise.resolve();
+  },
+  disconnectStream: () => {
+    disconnect('You pressed Disconnect.');
+    return Promise.resolve();
+  },
   status: () => Promise.resolve({ counts: queue.totals(), pending: queue.pending(), simulating: rate }),
   score: (model, summary) => {
     const scored = scoreCustomers(model, summary);
@@ -59,6 +78,7 @@ export const liveApi = {
   },
   reset: () => {
     stop();
+    disconnect('Another workspace was opened.');
     queue = new LiveAggregator();
     return Promise.resolve();
   },

@@ -1,7 +1,9 @@
-// The live worker: the event queue (checks, de-duplication, incremental metrics) and the simulator.
+// The live worker: the event queue (checks, de-duplication, incremental metrics), the simulator, and
+// the user's own event stream (the only network connection Lantern makes, opened inside this worker).
 
 import type { LiveCounts } from '../analytics/live/liveAggregator';
 import type { SimulationSettings } from '../analytics/live/simulateEvents';
+import type { StreamKind } from '../analytics/live/streamUrl';
 import type { EncodedLiveBatch } from '../data/ingestion/liveBatchArrow';
 import type { ScoredCustomers, ScoringModel, ScoringSummary } from '../analytics/predictions/scoreCustomers';
 
@@ -10,6 +12,19 @@ export interface LiveStatus {
   pending: number;
   /** Events per second the simulator emits; 0 when it is off. */
   simulating: number;
+}
+
+export type StreamState = 'connecting' | 'open' | 'error' | 'closed';
+
+export interface StreamStatus {
+  state: StreamState;
+  url: string;
+  kind: StreamKind;
+  /** Messages received since Connect, and the items (events or unreadable lines) they held. */
+  messages: number;
+  items: number;
+  /** Why it is in error, or what happened ("reconnecting, attempt 2 of 3"); null when there is nothing to say. */
+  detail: string | null;
 }
 
 export interface LiveWorkerApi {
@@ -23,6 +38,14 @@ export interface LiveWorkerApi {
   status(): Promise<LiveStatus>;
   /** Scores customers again with a stored fit (the live rescoring of changed customers); arrays transferred. */
   score(model: ScoringModel, summary: ScoringSummary): Promise<ScoredCustomers>;
-  /** Forgets everything (another workspace was opened). */
+  /**
+   * Opens the user's confirmed stream (EventSource for http(s), WebSocket for ws(s)) in the worker; every
+   * message's events enter the queue. Replaces any stream already open. Rejects a URL that fails
+   * `checkStreamUrl`. `onStatus` hears every change of state and, at most every 250 ms, the counts.
+   */
+  connectStream(url: string, onStatus: (status: StreamStatus) => void): Promise<void>;
+  /** Closes the stream, if any (its last status is "closed"). */
+  disconnectStream(): Promise<void>;
+  /** Forgets everything and closes the stream (another workspace was opened). */
   reset(): Promise<void>;
 }

@@ -3,6 +3,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { liveFigures, onLiveChange } from '../data/live/liveSession';
+import { onStreamChange, streamStatus } from '../data/live/liveStream';
 import { queryClient } from './queryClient';
 
 const REFRESH_MS = 750;
@@ -26,4 +27,9 @@ onLiveChange((written) => {
 /** The live queue's figures, re-rendering as they change. */
 export function useLiveFigures() {
   return useSyncExternalStore((notify) => onLiveChange(() => notify()), liveFigures);
+}
+
+/** The user's event stream's status (null before the first Connect), re-rendering as it changes. */
+export function useLiveStream() {
+  return useSyncExternalStore(onStreamChange, streamStatus);
 }

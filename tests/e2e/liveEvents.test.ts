@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type AppUnderTest } from './support/browser';
+import { numberIn, tableRows } from './support/pageNumbers';
 
 let app: AppUnderTest;
 let page: Page;
@@ -18,14 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-const number = async (testId: string) =>
-  Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/[^\d]/g, ''));
-const purchaseRows = () =>
-  page
-    .getByTestId('table-purchases')
-    .getByTestId('table-rows')
-    .textContent()
-    .then((t) => Number((t ?? '').replace(/\D/g, '')));
+const number = (testId: string) => numberIn(page, testId);
+const purchaseRows = () => tableRows(page, 'purchases');
 
 /** Purchase rows the live queue wrote since the page opened. */
 const writtenPurchases = async () =>

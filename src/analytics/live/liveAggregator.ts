@@ -162,6 +162,16 @@ export class LiveAggregator {
     }
   }
 
+  /** Counts a stream message that held no event at all (not JSON) as one rejected event, field "message". */
+  rejectUnreadable(text: string, reason: string): void {
+    this.batch.firstArrivedAt ??= this.now();
+    this.seq++;
+    this.counts.received++;
+    this.counts.rejected++;
+    // Kept as received (not JSON-quoted), since it is not JSON.
+    this.batch.rejects.push({ seq: this.seq, id: null, field: 'message', reason, raw: text.slice(0, 500) });
+  }
+
   private reject(id: string | null, field: string, reason: string, raw: unknown) {
     this.counts.rejected++;
     let text: string;

@@ -248,12 +248,13 @@ async function storeIfDue(force = false): Promise<void> {
 
 let workerUsed = false;
 
-function ensureRunning() {
+/** Starts the 200 ms drain of the worker's queue (on the first use of live events). */
+export function ensureRunning() {
   workerUsed = true;
   timer ??= setInterval(() => void tick(), DRAIN_MS);
 }
 
-/** Queues events (the hand form, a stream) and returns the running counts. */
+/** Queues events (the hand form) and returns the running counts. */
 export async function pushEvents(events: unknown[]): Promise<LiveCounts> {
   ensureRunning();
   return liveWorker().push(events);

@@ -1,5 +1,6 @@
 // Live events on the Data page: the simulator at a chosen rate, a form to add one event by hand, the
-// queue's figures (every event received is accepted or rejected), and the rejects to read or download.
+// user's own stream (LiveStreamForm), the queue's figures (every event received is accepted or
+// rejected), and the rejects to read or download.
 
 import { useState, type FormEvent } from 'react';
 import { EVENT_TYPES } from '../../analytics/live/liveEvents';
@@ -15,6 +16,7 @@ import {
 import { useLiveFigures } from '../../hooks/useLive';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { LiveStreamForm } from './LiveStreamForm';
 
 const RATES = [10, 100, 1_000, 10_000, 50_000, 100_000];
 
@@ -105,6 +107,7 @@ export function LiveEventsPanel() {
       </dl>
       {figures.error && <p role="alert">Live events could not be written: {figures.error}</p>}
       <OneEventForm />
+      <LiveStreamForm />
       {rejects.length > 0 && (
         <>
           <h3>Rejected events</h3>
