@@ -91,6 +91,14 @@ export function populationStabilityIndex(expected: readonly number[], actual: re
   return psi;
 }
 
+/** Drift from a fit's distribution of values already counted into its bins (as SQL does it). */
+export function featureDriftFromCounts(fitted: FeatureBins, counts: readonly number[]): FeatureDrift {
+  const total = counts.reduce((a, c) => a + c, 0);
+  const shares = fitted.shares.map((_, i) => (total > 0 ? (counts[i] ?? 0) / total : 0));
+  const psi = populationStabilityIndex(fitted.shares, shares);
+  return { feature: fitted.feature, psi, level: driftLevel(psi) };
+}
+
 /** Drift of `values` from the distribution a fit recorded, binned on the fit's edges. */
 export function featureDrift(fitted: FeatureBins, values: ArrayLike<number>): FeatureDrift {
   const psi = populationStabilityIndex(fitted.shares, binShares(values, fitted.edges).shares);

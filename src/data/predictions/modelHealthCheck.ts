@@ -8,10 +8,10 @@ import {
   type FitAccuracy,
   type ModelHealth,
 } from '../../analytics/monitoring/modelHealth';
-import { modelFeatureDrift, type FeatureDrift } from '../../analytics/monitoring/populationStability';
+import { featureDriftFromCounts, type FeatureDrift } from '../../analytics/monitoring/populationStability';
 import { UNIT_DAYS } from '../../analytics/predictions/predictionSettings';
 import { readFeatureSources } from '../features/computeCustomerFeatures';
-import { tableExists, type SqlConnection } from '../sql';
+import { sqlString, tableExists, type SqlConnection } from '../sql';
 import type { PredictionRun, WorkspaceManifest } from '../store/workspaceManifest';
 import { summaryFromPurchasesSql } from './predictionInputsSql';
 
@@ -28,6 +28,36 @@ export interface ModelHealthReport {
   previous: FitAccuracy | null;
   dataChangedSinceFit: boolean;
   health: ModelHealth;
+}
+
+const CUSTOMERS = '(customers)';
+const TRANSACTIONS = '(transactions)';
+
+/** Each watched feature as the fit computed it (see modelFeatureValues), from the summary's columns. */
+const FEATURE_SQL: Record<string, (unitDays: number) => string> = {
+  'repeat purchases': () => 'x',
+  'days since last purchase': () => 'recency_days',
+  'days as a customer': (unitDays) => `T * ${unitDays}`,
+  'mean spend': () => 'mean_spend',
+};
+
+/** Counts per fitted bin of every watched feature (bin i: values ≤ edges[i] and > edges[i − 1]), plus totals. */
+function binCountsSql(summarySql: string, run: PredictionRun, unitDays: number): string {
+  const parts = run.featureBins.flatMap((bins) => {
+    const column = FEATURE_SQL[bins.feature]?.(unitDays);
+    if (!column) return [];
+    const bin = bins.edges.length
+      ? bins.edges.map((e) => `CASE WHEN v > CAST('${String(e)}' AS DOUBLE) THEN 1 ELSE 0 END`).join(' + ')
+      : '0';
+    return [
+      `SELECT ${sqlString(bins.feature)} AS feature, ${bin} AS bin, count(*) AS n
+       FROM (SELECT CAST(${column} AS DOUBLE) AS v FROM s) WHERE v IS NOT NULL AND isfinite(v) GROUP BY 2`,
+    ];
+  });
+  return `WITH s AS (${summarySql})
+    SELECT '${CUSTOMERS}' AS feature, 0 AS bin, count(*) AS n FROM s
+    UNION ALL SELECT '${TRANSACTIONS}', 0, CAST(sum(x + 1) AS BIGINT) FROM s
+    ${parts.map((p) => `UNION ALL ${p}`).join('\n')}`;
 }
 
 /** The analysis date now: the one the user set, else the last purchase day (live events move it). */
@@ -50,19 +80,20 @@ export async function checkModelHealth(
   const asOf = await currentAnalysisDate(conn, manifest);
   if (!asOf) return null;
   const unitDays = UNIT_DAYS[run.settings.unit];
-  const summary = await conn.queryNumericColumns(
-    summaryFromPurchasesSql(asOf, unitDays, await readFeatureSources(conn)),
-  );
-  const empty = new Float64Array(0);
-  const columns = {
-    x: summary.x ?? empty,
-    T: summary.T ?? empty,
-    recency_days: summary.recency_days ?? empty,
-    mean_spend: summary.mean_spend ?? empty,
-  };
-  let transactions = 0;
-  for (const x of columns.x) transactions += x + 1;
-  const dataDrift = modelFeatureDrift(run.featureBins, columns, unitDays);
+  const summarySql = summaryFromPurchasesSql(asOf, unitDays, await readFeatureSources(conn));
+  // Binned in SQL: a few counts come back, not a column per customer (and no streamed read, which
+  // comes back empty on the shared read connection while other queries run).
+  const rows = await conn.query<{ feature: string; bin: number; n: number }>(binCountsSql(summarySql, run, unitDays));
+  const counted = (feature: string) => rows.filter((r) => r.feature === feature);
+  const customers = Number(counted(CUSTOMERS)[0]?.n ?? 0);
+  const transactions = Number(counted(TRANSACTIONS)[0]?.n ?? 0);
+  if (customers === 0) return null;
+  const dataDrift = run.featureBins.flatMap((bins) => {
+    if (!(bins.feature in FEATURE_SQL)) return [];
+    const counts = new Array<number>(bins.edges.length + 1).fill(0);
+    for (const r of counted(bins.feature)) counts[Number(r.bin)] = Number(r.n);
+    return [featureDriftFromCounts(bins, counts)];
+  });
   const fit = fitAccuracy(run.createdAt, run.validation);
   const importsNow = manifest.imports.map((r) => r.id).join('|');
   const dataChangedSinceFit =
@@ -72,7 +103,7 @@ export async function checkModelHealth(
   return {
     fitCreatedAt: run.createdAt,
     asOf,
-    customers: columns.x.length,
+    customers,
     dataDrift,
     fitDrift: run.driftFromPreviousFit,
     fit,

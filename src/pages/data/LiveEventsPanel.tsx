@@ -15,7 +15,7 @@ import {
 } from '../../data/live/liveSession';
 import { useLiveFigures } from '../../hooks/useLive';
 import { downloadBlob } from '../../lib/download';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime, formatDay } from '../../lib/format';
 import { LiveStreamForm } from './LiveStreamForm';
 
 const RATES = [10, 100, 1_000, 10_000, 50_000, 100_000];
@@ -96,6 +96,14 @@ export function LiveEventsPanel() {
         <div>
           <dt>Last update</dt>
           <dd>{figures.lastLatencyMs === null ? '—' : `${formatCount(figures.lastLatencyMs)} ms after arrival`}</dd>
+        </div>
+        <div>
+          <dt>Predictions rescored</dt>
+          <dd data-testid="live-rescored">
+            {figures.rescored
+              ? `${formatCount(figures.rescored.customers)} customer scorings as of ${formatDay(figures.rescored.asOf)} (last took ${formatCount(figures.rescored.lastMs)} ms)`
+              : 'none yet (needs a prediction fit)'}
+          </dd>
         </div>
         <div>
           <dt>Stored</dt>

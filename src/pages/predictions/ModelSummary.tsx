@@ -20,6 +20,9 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
             Fitted by maximum likelihood (Nelder–Mead on log-parameters) on {formatCount(run.bgNbd.customers)} customers
             as of {formatDay(run.analysisDate)}, time unit: {run.settings.unit}. Computed{' '}
             {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
+            {run.rescored
+              ? ` Live events since: ${formatCount(run.rescored.customers)} customer scorings with these parameters, as of ${formatDay(run.rescored.asOf)} (last ${formatDateTime(run.rescored.at)}).`
+              : ''}
           </caption>
           <thead>
             <tr>

@@ -1,6 +1,7 @@
 // Predictions: churn risk, lifetime value and the next purchase for every customer (BG/NBD with
 // Gamma-Gamma), how well the models predicted a holdout period, and the action lists, all exportable.
 
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { WaitingForDataPage } from '../../components/ui/WaitingForDataPage';
 import { useCustomerFeatures } from '../../hooks/useCustomerFeatures';
@@ -34,6 +35,9 @@ export function PredictionsPage() {
   const run = manifest.predictions;
   const currency = manifest.settings.currency;
   const outOfDate = predictionsOutOfDate(manifest, features.data?.analysisDate ?? null);
+  const refitProposed = run
+    ? manifest.modelLog.findLast((e) => e.fitCreatedAt === run.createdAt && e.kind === 'proposed')
+    : undefined;
   const download = (make: () => Promise<Blob>, name: string) => {
     setExportError(null);
     make()
@@ -91,6 +95,11 @@ export function PredictionsPage() {
           {outOfDate && (
             <p role="status" className="warning">
               {outOfDate}
+            </p>
+          )}
+          {refitProposed && (
+            <p role="status" className="warning" data-testid="refit-proposed">
+              Lantern proposes a refit: {refitProposed.reasons.join(' ')} <Link to="/monitoring">See Monitoring</Link>
             </p>
           )}
           <div className="actions">
