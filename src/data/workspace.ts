@@ -337,15 +337,34 @@ async function importIntoOpenWorkspace(
   }
   const { manifest, obsoleteTables } = committed;
   noteStored(manifest, 'committed');
+  await liveStoreHooks?.afterCommit(duck.write, result.changedTables);
   for (const t of obsoleteTables) await duck.write.query(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   performance.measure('lantern:save', { start: saveStarted, end: performance.now() });
   return { ...result, manifest };
 }
 
-/** Drops every table in DuckDB and loads the stored workspace again. */
+/**
+ * Drops every table in DuckDB and loads the stored workspace again; what live events wrote and this tab
+ * has not stored (kept in temporary tables) is then applied again, so it is not lost.
+ */
 async function reloadStoredWorkspace(duck: LanternDuckDb, access: WorkspaceAccess): Promise<void> {
-  await dropAllTables(duck.write);
+  await dropAllTables(duck.write, true);
   await restoreFromStore(duck.write, access);
+  await liveStoreHooks?.afterReload(duck.write);
+}
+
+/** How the live queue keeps its unstored rows through this module's commits and reloads. */
+export interface LiveStoreHooks {
+  /** This tab stored these tables (whole or appended). */
+  afterCommit(conn: SqlStore, tables: readonly string[]): Promise<void>;
+  /** This tab's DuckDB was just reloaded from storage. */
+  afterReload(conn: SqlStore): Promise<void>;
+}
+
+let liveStoreHooks: LiveStoreHooks | null = null;
+
+export function setLiveStoreHooks(hooks: LiveStoreHooks): void {
+  liveStoreHooks = hooks;
 }
 
 let importCounter = 0;
@@ -461,15 +480,18 @@ export async function saveWorkspaceTables(
   patch: ManifestPatch,
   /** Builds the tables in DuckDB first; if it or the save fails, DuckDB goes back to what is stored. */
   write: (conn: SqlStore) => Promise<void> = () => Promise.resolve(),
+  /** Tables stored by appending another table's rows to them (see exportTables). */
+  appendFrom: Record<string, string> = {},
 ): Promise<WorkspaceManifest> {
   const access = currentAccess();
   const { duck } = await openWorkspace();
   try {
     await write(duck.write);
-    const exported = await exportTables(duck.write, tables);
+    const exported = await exportTables(duck.write, tables, appendFrom);
     const buffers = exported.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
     const { manifest } = await storeWorker().commitTables(transfer(exported, buffers), [], access, patch);
     noteStored(manifest, 'committed');
+    await liveStoreHooks?.afterCommit(duck.write, tables);
     return manifest;
   } catch (error) {
     await reloadStoredWorkspace(duck, access);

@@ -72,7 +72,39 @@ describe('two tabs', () => {
     await expect.poll(() => first.getByRole('table', { name: 'Alert rules' }).count(), { timeout: 120_000 }).toBe(1);
     await second.goto(`${app.url}#/data`);
     await expect.poll(() => purchaseRows(second), { timeout: 120_000 }).toBe(before + rows);
+  });
+
+  it('keep live rows one tab has not stored yet when the other tab stores a change', async () => {
+    await first.goto(`${app.url}#/data`);
+    await second.goto(`${app.url}#/data`);
+    await expect.poll(() => purchaseRows(second), { timeout: 120_000 }).toBeGreaterThan(0);
+    const before = await purchaseRows(first);
+    // The first live event is stored at once; the next waits up to 10 s to be stored.
+    await addPurchaseEvent(first, '3.25');
+    await expect.poll(() => first.getByTestId('live-stored').textContent(), { timeout: 10_000 }).toMatch(/^everything/);
+    await addPurchaseEvent(first, '7.75');
+    await expect
+      .poll(() => first.getByTestId('live-stored').textContent(), { timeout: 5_000 })
+      .toContain('waiting: purchases');
+    // Meanwhile the other tab imports a purchase and stores it; the first tab takes that in.
+    await importPurchases(second, 'from-the-other-tab.csv', `customer_id,purchase_date,amount\nC000003,${day},5\n`);
+    await expect.poll(() => purchaseRows(second), { timeout: 60_000 }).toBe(before + 2);
+    await expect.poll(() => purchaseRows(first), { timeout: 30_000 }).toBe(before + 3);
+    // The first tab stores its waiting row on top of the other tab's: a reload of either shows all three.
+    await expect.poll(() => first.getByTestId('live-stored').textContent(), { timeout: 30_000 }).toMatch(/^everything/);
+    await second.reload();
+    await expect.poll(() => purchaseRows(second), { timeout: 120_000 }).toBe(before + 3);
+    await first.reload();
+    await expect.poll(() => purchaseRows(first), { timeout: 120_000 }).toBe(before + 3);
     expect(app.foreignRequests).toEqual([]);
     expect(app.cspViolations).toEqual([]);
   });
 });
+
+async function addPurchaseEvent(page: Page, amount: string) {
+  const form = page.getByRole('form', { name: 'Add one event' });
+  await form.getByLabel('Event').selectOption('purchase');
+  await form.getByRole('textbox', { name: /^Customer id/ }).fill('C000002');
+  await form.getByRole('textbox', { name: /^Amount/ }).fill(amount);
+  await form.getByRole('button', { name: 'Add the event' }).click();
+}

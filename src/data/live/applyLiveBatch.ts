@@ -5,12 +5,14 @@
 // - `customer_metrics` (purchases, net spend, first and last purchase per customer) gets the batch's
 //   additions for the customers in it. It is built in full once (`rebuildCustomerMetrics`) and then kept
 //   up to date this way; a full GROUP BY over purchases must always give the same table;
-// - the customers of new purchases are marked for rescoring (see rescorePredictions).
+// - the customers of new purchases are marked for rescoring (see rescorePredictions);
+// - what was written is also kept until it is stored (see unstoredLiveRows).
 
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { EncodedLiveBatch } from '../ingestion/liveBatchArrow';
 import { createTargetTableSql } from '../ingestion/validationSql';
 import { markForRescoring } from '../predictions/rescorePredictions';
+import { logCampaignDays, logPurchases, logRegistrations } from './unstoredLiveRows';
 import { sqlIdent, tableExists, type SqlStore } from '../sql';
 
 export const CUSTOMER_METRICS_TABLE = 'customer_metrics';
@@ -62,6 +64,44 @@ export function customerMetricsSql(from: string): string {
     FROM ${sqlIdent(from)} WHERE customer_id IS NOT NULL GROUP BY customer_id`;
 }
 
+/**
+ * Adds campaign-day totals (campaign_id, day, impressions, clicks, conversions, cost, revenue) to each
+ * campaign-day row, or makes the row.
+ */
+export async function addCampaignDays(conn: SqlStore, source: string): Promise<void> {
+  if (!(await tableExists(conn, 'campaign_performance')))
+    await conn.query(createTargetTableSql('performance', 'campaign_performance'));
+  const columns = await columnsOf(conn, 'campaign_performance');
+  // The file's own ratios no longer describe a row live events added to.
+  const own = ['ctr', 'cpc', 'roas', 'ratio_mismatch'].filter((c) => columns.has(c)).map((c) => `${c} = NULL`);
+  const add = (c: string) => `${c} = coalesce(p.${c}, 0) + s.${c}`;
+  await conn.query(
+    `UPDATE campaign_performance AS p SET ${[...['impressions', 'clicks', 'conversions', 'cost', 'revenue'].map(add), ...own].join(', ')}
+     FROM ${source} AS s WHERE p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
+  );
+  await conn.query(
+    `INSERT INTO campaign_performance BY NAME
+     SELECT s.campaign_id, CAST(s.day AS DATE) AS date, s.impressions, s.clicks, s.conversions, s.cost, s.revenue,
+       'live events' AS source_file
+     FROM ${source} AS s
+     ANTI JOIN campaign_performance AS p ON p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
+  );
+}
+
+/** Adds registered customers (customer_id, day) not yet known; returns how many were added. */
+export async function addRegistrations(conn: SqlStore, source: string): Promise<number> {
+  if (!(await tableExists(conn, 'customers'))) return 0;
+  const columns = await columnsOf(conn, 'customers');
+  const [before] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
+  await conn.query(
+    `INSERT INTO customers BY NAME
+     SELECT DISTINCT ON (s.customer_id) s.customer_id${columns.has('registration_date') ? ', CAST(s.day AS DATE) AS registration_date' : ''}, 'live events' AS source_file
+     FROM ${source} AS s ANTI JOIN customers USING (customer_id)`,
+  );
+  const [after] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
+  return Number(after?.n ?? 0) - Number(before?.n ?? 0);
+}
+
 /** Applies a batch; call rebuildCustomerMetrics first if the table may be missing or stale. */
 export async function applyLiveBatch(conn: SqlStore, encoded: EncodedLiveBatch): Promise<LiveWriteResult> {
   const result: LiveWriteResult = {
@@ -90,6 +130,7 @@ export async function applyLiveBatch(conn: SqlStore, encoded: EncodedLiveBatch):
     );
     await conn.query(`INSERT INTO purchases BY NAME SELECT * FROM ${INSERTED}`);
     await markForRescoring(conn, INSERTED);
+    await logPurchases(conn, INSERTED);
     result.purchases = batch.purchaseCount - stored.length;
     if (!(await tableExists(conn, CUSTOMER_METRICS_TABLE))) await rebuildCustomerMetrics(conn);
     else {
@@ -111,40 +152,18 @@ export async function applyLiveBatch(conn: SqlStore, encoded: EncodedLiveBatch):
   }
 
   if (encoded.campaignDays) {
-    if (!(await tableExists(conn, 'campaign_performance')))
-      await conn.query(createTargetTableSql('performance', 'campaign_performance'));
     await stage(conn, STAGE_CAMPAIGNS, encoded.campaignDays);
-    const columns = await columnsOf(conn, 'campaign_performance');
-    // The file's own ratios no longer describe a row live events added to.
-    const own = ['ctr', 'cpc', 'roas', 'ratio_mismatch'].filter((c) => columns.has(c)).map((c) => `${c} = NULL`);
-    const add = (c: string) => `${c} = coalesce(p.${c}, 0) + s.${c}`;
-    await conn.query(
-      `UPDATE campaign_performance AS p SET ${[...['impressions', 'clicks', 'conversions', 'cost', 'revenue'].map(add), ...own].join(', ')}
-       FROM ${STAGE_CAMPAIGNS} AS s WHERE p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
-    );
-    await conn.query(
-      `INSERT INTO campaign_performance BY NAME
-       SELECT s.campaign_id, CAST(s.day AS DATE) AS date, s.impressions, s.clicks, s.conversions, s.cost, s.revenue,
-         'live events' AS source_file
-       FROM ${STAGE_CAMPAIGNS} AS s
-       ANTI JOIN campaign_performance AS p ON p.campaign_id = s.campaign_id AND p.date = CAST(s.day AS DATE)`,
-    );
+    await addCampaignDays(conn, STAGE_CAMPAIGNS);
+    await logCampaignDays(conn, STAGE_CAMPAIGNS);
     await conn.query(`DROP TABLE IF EXISTS ${STAGE_CAMPAIGNS}`);
     result.campaignDays = batch.campaignDays.length;
     result.changedTables.push('campaign_performance');
   }
 
   if (encoded.registrations && (await tableExists(conn, 'customers'))) {
-    const columns = await columnsOf(conn, 'customers');
     await stage(conn, STAGE_REGISTRATIONS, encoded.registrations);
-    const [before] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
-    await conn.query(
-      `INSERT INTO customers BY NAME
-       SELECT DISTINCT ON (s.customer_id) s.customer_id${columns.has('registration_date') ? ', CAST(s.day AS DATE) AS registration_date' : ''}, 'live events' AS source_file
-       FROM ${STAGE_REGISTRATIONS} AS s ANTI JOIN customers USING (customer_id)`,
-    );
-    const [after] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM customers`);
-    result.registrations = Number(after?.n ?? 0) - Number(before?.n ?? 0);
+    result.registrations = await addRegistrations(conn, STAGE_REGISTRATIONS);
+    await logRegistrations(conn, STAGE_REGISTRATIONS);
     await conn.query(`DROP TABLE IF EXISTS ${STAGE_REGISTRATIONS}`);
     if (result.registrations > 0) result.changedTables.push('customers');
   }

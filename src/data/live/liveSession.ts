@@ -19,6 +19,7 @@ import {
   runExclusive,
   runLiveWrite,
   saveWorkspaceTables,
+  setLiveStoreHooks,
 } from '../workspace';
 import { onSessionChange } from '../workspaceSession';
 import { currentAnalysisDate } from '../predictions/modelHealthCheck';
@@ -26,6 +27,7 @@ import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE } from '../predictions/pr
 import { rescorePredictions, type Scorer } from '../predictions/rescorePredictions';
 import type { ManifestPatch } from '../store/workspaceSnapshot';
 import { applyLiveBatch, rebuildCustomerMetrics } from './applyLiveBatch';
+import { forgetStored, purchasesAppendable, replayUnstored, UNSTORED_PURCHASES } from './unstoredLiveRows';
 
 export interface LiveFigures {
   /** The worker's counts: every event received is accepted or rejected. */
@@ -71,6 +73,8 @@ let running: Promise<void> | null = null;
 let lastStore = 0;
 let metricsBasis: string | null = null;
 let lastRescore = 0;
+/** Set when rows were applied again after a reload: the stored predictions do not know them. */
+let rescoreEveryone = false;
 /** The fit live rescoring uses and where it stands (stored with the run at the next store). */
 let rescoring: {
   runCreatedAt: string;
@@ -165,7 +169,7 @@ const scoreInWorker: Scorer = (model, summary) =>
     model,
     transfer(
       summary,
-      Object.values(summary).map((a) => (a).buffer as ArrayBuffer),
+      Object.values(summary).map((a) => a.buffer as ArrayBuffer),
     ),
   );
 
@@ -189,7 +193,15 @@ async function rescoreIfDue(): Promise<void> {
     }
     const asOf = await currentAnalysisDate(conn, manifest);
     if (!asOf || asOf < run.analysisDate) return null;
-    return rescorePredictions(conn, run, rescoring.scoredAsOf, asOf, scoreInWorker);
+    const outcome = await rescorePredictions(
+      conn,
+      run,
+      rescoreEveryone ? '' : rescoring.scoredAsOf,
+      asOf,
+      scoreInWorker,
+    );
+    rescoreEveryone = false;
+    return outcome;
   });
   lastRescore = Date.now();
   if (!outcome || !rescoring) return;
@@ -233,7 +245,16 @@ async function storeIfDue(force = false): Promise<void> {
   if (figures.unsaved.length === 0 || (!force && Date.now() - lastStore < STORE_MS)) return;
   const tables = figures.unsaved;
   try {
-    await runExclusive('storing live events', async () => saveWorkspaceTables(tables, await rescoredRunPatch()));
+    await runExclusive('storing live events', async () => {
+      const { duck } = await openWorkspace();
+      const stored = (await currentManifest()).tables.purchases;
+      // New purchase rows go on the end of the stored table as one more chunk (see unstoredLiveRows).
+      const appendFrom: Record<string, string> =
+        tables.includes('purchases') && (await purchasesAppendable(duck.write, stored))
+          ? { purchases: UNSTORED_PURCHASES }
+          : {};
+      return saveWorkspaceTables(tables, await rescoredRunPatch(), undefined, appendFrom);
+    });
     lastStore = Date.now();
     figures = {
       ...figures,
@@ -297,6 +318,19 @@ onSessionChange(() => {
   // The worker starts only when live events are used; it is not started just to be emptied.
   if (workerUsed) void liveWorker().reset();
   notify(false);
+});
+// Rows this tab wrote stay in temporary logs until stored; a reload (another tab's change, a failed
+// save) applies them again, and the metrics and predictions follow.
+setLiveStoreHooks({
+  afterCommit: async (conn, tables) => {
+    await forgetStored(conn, tables);
+    figures = { ...figures, unsaved: figures.unsaved.filter((t) => !tables.includes(t)) };
+  },
+  afterReload: async (conn) => {
+    if (!(await replayUnstored(conn))) return;
+    await rebuildCustomerMetrics(conn);
+    rescoreEveryone = true;
+  },
 });
 // Another tab replaced the tables: the metrics table is built again from them.
 onWorkspaceCaughtUp(() => {

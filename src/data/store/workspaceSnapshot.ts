@@ -83,16 +83,26 @@ export interface TableChunks {
   rows: number;
   /** Arrow IPC streams, in order. */
   chunks: Uint8Array[];
+  /** The chunks and rows add to the stored table's (rows appended since it was stored) instead of replacing it. */
+  append?: boolean;
 }
 
-/** Serialises the tables an import changed (DuckDB side; the bytes can then be handed to a worker). */
-export async function exportTables(store: SqlStore, tables: string[]): Promise<TableChunks[]> {
+/**
+ * Serialises changed tables (DuckDB side; the bytes can then be handed to a worker). A table named in
+ * `appendFrom` is exported as the rows of the table given there, to append to what is stored.
+ */
+export async function exportTables(
+  store: SqlStore,
+  tables: string[],
+  appendFrom: Record<string, string> = {},
+): Promise<TableChunks[]> {
   const started = performance.now();
   const exported: TableChunks[] = [];
   for (const table of tables) {
-    const chunks = await store.exportArrowIpc(table);
-    const rows = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(table)}`);
-    exported.push({ table, rows: Number(rows[0]?.n ?? 0), chunks });
+    const source = appendFrom[table] ?? table;
+    const chunks = await store.exportArrowIpc(source);
+    const rows = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${sqlIdent(source)}`);
+    exported.push({ table, rows: Number(rows[0]?.n ?? 0), chunks, append: source !== table });
   }
   performance.measure('lantern:save:export', { start: started, end: performance.now() });
   return exported;
@@ -123,7 +133,9 @@ export async function commitTables(
 ): Promise<CommitResult> {
   const chunks: TableChunk[] = [];
   const tables: WorkspaceManifest['tables'] = {};
-  for (const { table, rows, chunks: parts } of exported) {
+  // Sealing is asynchronous, so it happens before the transaction (which must not wait on anything else).
+  const current = await loadManifest(db, access);
+  for (const { table, rows, chunks: parts, append } of exported) {
     const stamp = `${Date.now().toString(36)}-${(++chunkCounter).toString(36)}`;
     const blobIds: string[] = [];
     for (const [k, bytes] of parts.entries()) {
@@ -132,10 +144,10 @@ export async function commitTables(
       chunks.push({ key: chunkKey(access.id, chunkId), workspace: access.id, bytes: new Blob([stored as BlobPart]) });
       blobIds.push(chunkId);
     }
-    tables[table] = { blobIds, rows };
+    const before = append ? current.tables[table] : undefined;
+    if (append && !before) throw new Error(`Rows were to be added to table ${table}, which is not stored.`);
+    tables[table] = before ? { blobIds: [...before.blobIds, ...blobIds], rows: before.rows + rows } : { blobIds, rows };
   }
-  // Sealing is asynchronous, so it happens before the transaction (which must not wait on anything else).
-  const current = await loadManifest(db, access);
   const replaced = new Set(reports.filter((r) => r.mode === 'replace').map((r) => r.table));
   const obsoleteTables = current.imports.filter((r) => replaced.has(r.table)).map((r) => r.rejectsTable);
   const nextTables = { ...current.tables, ...tables };
@@ -183,10 +195,10 @@ export async function saveImport(
   return manifest;
 }
 
-/** Drops every table in DuckDB's main schema. */
-export async function dropAllTables(store: SqlConnection): Promise<void> {
+/** Drops every table in DuckDB's main schema; `keepTemporary` keeps this connection's temporary tables. */
+export async function dropAllTables(store: SqlConnection, keepTemporary = false): Promise<void> {
   const tables = await store.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'`,
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'${keepTemporary ? ` AND table_catalog <> 'temp'` : ''}`,
   );
   for (const t of tables) await store.query(`DROP TABLE IF EXISTS ${sqlIdent(t.name)}`);
 }

@@ -107,7 +107,7 @@ export function LiveEventsPanel() {
         </div>
         <div>
           <dt>Stored</dt>
-          <dd>
+          <dd data-testid="live-stored">
             {figures.unsaved.length ? `waiting: ${figures.unsaved.join(', ')}` : 'everything'}
             {figures.storedAt ? ` (last ${formatDateTime(figures.storedAt)})` : ''}
           </dd>

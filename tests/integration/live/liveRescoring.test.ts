@@ -35,7 +35,7 @@ beforeAll(async () => {
   db = await openNodeDuckDb();
   await importWithProposal(
     db,
-    demoFiles().map((f) => fileFrom(f.name, f.text)),
+    demoFiles({ customers: 1000 }).map((f) => fileFrom(f.name, f.text)),
   );
   await rebuildCustomerMetrics(db);
   const [row] = await db.query<{ d: string }>(
