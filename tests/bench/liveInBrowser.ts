@@ -18,6 +18,12 @@ export interface LiveBenchRun {
   minUpdatesPerSecond: number;
   longestTaskMs: number;
   queueAlonePerSecond: number;
+  /** With a prediction fit first: customer scorings done by live rescoring, and its median and slowest round. */
+  rescoring: { customers: number; medianMs: number; maxMs: number; rounds: number } | null;
+  /** Writing one batch into DuckDB: median and slowest. */
+  write: { medianMs: number; maxMs: number; count: number };
+  /** Stores of the live rows during the run: median and slowest. */
+  store: { medianMs: number; maxMs: number; count: number };
 }
 
 const digits = (t: string | null) => Number((t ?? '').replace(/[^\d]/g, '') || 0);
@@ -40,7 +46,14 @@ export function queueThroughput(events = 1_000_000): number {
   return (events * 1000) / (performance.now() - started);
 }
 
-export async function liveRun(app: AppUnderTest, rate: number, seconds: number): Promise<LiveBenchRun> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function liveRun(
+  app: AppUnderTest,
+  rate: number,
+  seconds: number,
+  withPredictions = false,
+): Promise<LiveBenchRun> {
   const context = await app.newContext();
   const page = await context.newPage();
   await page.addInitScript('globalThis.__name = (f) => f');
@@ -57,7 +70,16 @@ export async function liveRun(app: AppUnderTest, rate: number, seconds: number):
       if (document.querySelector('[data-testid="live-received"]')) w.__repaints.push(performance.now());
     }).observe(document, { subtree: true, characterData: true, childList: true });
   });
-  await page.goto(`${app.url}?demo#/data`);
+  if (withPredictions) {
+    await page.goto(`${app.url}?demo#/predictions`);
+    const predict = page.getByRole('button', { name: 'Predict', exact: true });
+    await predict.waitFor({ timeout: 120_000 });
+    await predict.click();
+    await page.getByTestId('model-parameters').waitFor({ timeout: 120_000 });
+    await page.getByRole('link', { name: 'Data' }).click();
+  } else {
+    await page.goto(`${app.url}?demo#/data`);
+  }
   await page.getByRole('heading', { name: 'Live events' }).waitFor({ timeout: 120_000 });
   await page.getByLabel('Simulated events per second').selectOption(String(rate));
   await page.evaluate(() => {
@@ -80,10 +102,19 @@ export async function liveRun(app: AppUnderTest, rate: number, seconds: number):
   const received = digits(await page.getByTestId('live-received').textContent()) - startReceived;
   const written =
     digits(((await page.getByTestId('live-written').textContent()) ?? '').split(' purchases')[0]!) - startWritten;
-  const { tasks, repaints, now } = await page.evaluate(() => {
+  const { tasks, repaints, now, rescores, stores, writes } = await page.evaluate(() => {
     const w = window as unknown as { __tasks: number[]; __repaints: number[] };
-    return { tasks: w.__tasks, repaints: w.__repaints, now: performance.now() };
+    const durations = (name: string) => performance.getEntriesByName(name).map((e) => e.duration);
+    return {
+      tasks: w.__tasks,
+      repaints: w.__repaints,
+      now: performance.now(),
+      rescores: durations('lantern:live:rescore'),
+      stores: durations('lantern:live:store'),
+      writes: durations('lantern:live:write'),
+    };
   });
+  const rescored = /^([\d,]+) customer scorings/.exec((await page.getByTestId('live-rescored').textContent()) ?? '');
   await page.getByRole('button', { name: 'Stop the live demo' }).click();
   await context.close();
   const perSecond: number[] = [];
@@ -100,5 +131,15 @@ export async function liveRun(app: AppUnderTest, rate: number, seconds: number):
     minUpdatesPerSecond: perSecond.length ? Math.min(...perSecond) : 0,
     longestTaskMs: Math.max(0, ...tasks),
     queueAlonePerSecond: queueThroughput(),
+    rescoring: rescored
+      ? {
+          customers: digits(rescored[1]!),
+          medianMs: median(rescores),
+          maxMs: Math.max(0, ...rescores),
+          rounds: rescores.length,
+        }
+      : null,
+    store: { medianMs: median(stores), maxMs: Math.max(0, ...stores), count: stores.length },
+    write: { medianMs: median(writes), maxMs: Math.max(0, ...writes), count: writes.length },
   };
 }

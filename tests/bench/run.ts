@@ -78,11 +78,20 @@ async function main() {
   );
   try {
     if (only === 'all' || only === 'live') {
-      for (const rate of [10_000, 50_000, 100_000]) {
-        const r = await liveRun(app, rate, 10);
+      for (const [rate, withPredictions] of [
+        [10_000, false],
+        [50_000, false],
+        [100_000, false],
+        [50_000, true],
+      ] as const) {
+        const r = await liveRun(app, rate, withPredictions ? 20 : 10, withPredictions);
         console.log(
-          `\nLive events, simulator at ${rate.toLocaleString('en')}/s for ${r.seconds.toFixed(0)} s: ${r.receivedPerSecond.toFixed(0)} events/s received and processed in the worker, ${r.purchasesWrittenPerSecond.toFixed(0)} purchase rows/s written to DuckDB; update latency median ${r.latencyMedianMs} ms, max ${r.latencyMaxMs} ms; figures repainted at least ${r.minUpdatesPerSecond} times in every second; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms. The queue alone (Node): ${r.queueAlonePerSecond.toFixed(0)} events/s.`,
+          `\nLive events, simulator at ${rate.toLocaleString('en')}/s for ${r.seconds.toFixed(0)} s${withPredictions ? ', after a prediction fit' : ''}: ${r.receivedPerSecond.toFixed(0)} events/s received and processed in the worker, ${r.purchasesWrittenPerSecond.toFixed(0)} purchase rows/s written to DuckDB; update latency median ${r.latencyMedianMs} ms, max ${r.latencyMaxMs} ms; figures repainted at least ${r.minUpdatesPerSecond} times in every second; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms; ${r.write.count} batch writes, median ${r.write.medianMs.toFixed(0)} ms, slowest ${r.write.maxMs.toFixed(0)} ms; ${r.store.count} stores, median ${r.store.medianMs.toFixed(0)} ms, slowest ${r.store.maxMs.toFixed(0)} ms. The queue alone (Node): ${r.queueAlonePerSecond.toFixed(0)} events/s.`,
         );
+        if (r.rescoring)
+          console.log(
+            `  live rescoring: ${r.rescoring.customers.toLocaleString('en')} customer scorings in ${r.rescoring.rounds} rounds, median ${r.rescoring.medianMs.toFixed(0)} ms, slowest ${r.rescoring.maxMs.toFixed(0)} ms (the first scores everyone: the day moved)`,
+          );
       }
     }
     if (only === 'all' || only === 'campaigns') {

@@ -27,7 +27,7 @@ import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE } from '../predictions/pr
 import { rescorePredictions, type Scorer } from '../predictions/rescorePredictions';
 import type { ManifestPatch } from '../store/workspaceSnapshot';
 import { applyLiveBatch, rebuildCustomerMetrics } from './applyLiveBatch';
-import { forgetStored, purchasesAppendable, replayUnstored, UNSTORED_PURCHASES } from './unstoredLiveRows';
+import { captureUnstored, forgetStored, replayUnstored, unstoredPurchasesView } from './unstoredLiveRows';
 
 export interface LiveFigures {
   /** The worker's counts: every event received is accepted or rejected. */
@@ -75,6 +75,9 @@ let metricsBasis: string | null = null;
 let lastRescore = 0;
 /** Set when rows were applied again after a reload: the stored predictions do not know them. */
 let rescoreEveryone = false;
+/** Whether the workspace had a prediction fit at the last live write. */
+let hasPredictions = false;
+let rescoreEveryMs = RESCORE_MS;
 /** The fit live rescoring uses and where it stands (stored with the run at the next store). */
 let rescoring: {
   runCreatedAt: string;
@@ -119,8 +122,8 @@ async function drainOnce(): Promise<void> {
       await storeIfDue();
       return;
     }
-    const written = await runLiveWrite(async (conn) => {
-      const manifest = await currentManifest();
+    const written = await runLiveWrite(async (conn, manifest) => {
+      hasPredictions = manifest.predictions !== null;
       const basis = manifest.imports.map((r) => r.id).join('|');
       // The metrics table follows imports: built again after one, then kept up batch by batch.
       if (basis !== metricsBasis || !(await tableExists(conn, 'customer_metrics'))) {
@@ -128,7 +131,10 @@ async function drainOnce(): Promise<void> {
         metricsBasis = basis;
       }
       const encoded = await liveWorker().drain();
-      return { batch: encoded.batch, result: await applyLiveBatch(conn, encoded) };
+      const writeStarted = performance.now();
+      const result = await applyLiveBatch(conn, encoded, hasPredictions);
+      performance.measure('lantern:live:write', { start: writeStarted, end: performance.now() });
+      return { batch: encoded.batch, result };
     });
     if (!written) return;
     const { batch, result } = written;
@@ -175,10 +181,10 @@ const scoreInWorker: Scorer = (model, summary) =>
 
 /** Scores again, with the stored fit, the customers whose purchases changed (everyone when the day moved). */
 async function rescoreIfDue(): Promise<void> {
-  if (Date.now() - lastRescore < RESCORE_MS) return;
+  // Without a fit there is nothing to score: no lock taken, no manifest read.
+  if (!hasPredictions || Date.now() - lastRescore < rescoreEveryMs) return;
   const started = performance.now();
-  const outcome = await runLiveWrite(async (conn) => {
-    const manifest = await currentManifest();
+  const outcome = await runLiveWrite(async (conn, manifest) => {
     const run = manifest.predictions;
     // Predictions from before the last import need a new fit; live rows do not make them current.
     if (!run || run.basedOnImports.join('|') !== manifest.imports.map((r) => r.id).join('|')) return null;
@@ -204,6 +210,8 @@ async function rescoreIfDue(): Promise<void> {
     return outcome;
   });
   lastRescore = Date.now();
+  // A slow round (many customers, a busy DuckDB) spaces the next ones out, so batches keep flowing.
+  rescoreEveryMs = Math.max(RESCORE_MS, 4 * (performance.now() - started));
   if (!outcome || !rescoring) return;
   rescoring = {
     ...rescoring,
@@ -244,17 +252,17 @@ async function rescoredRunPatch(): Promise<ManifestPatch> {
 async function storeIfDue(force = false): Promise<void> {
   if (figures.unsaved.length === 0 || (!force && Date.now() - lastStore < STORE_MS)) return;
   const tables = figures.unsaved;
+  const started = performance.now();
   try {
     await runExclusive('storing live events', async () => {
       const { duck } = await openWorkspace();
       const stored = (await currentManifest()).tables.purchases;
       // New purchase rows go on the end of the stored table as one more chunk (see unstoredLiveRows).
-      const appendFrom: Record<string, string> =
-        tables.includes('purchases') && (await purchasesAppendable(duck.write, stored))
-          ? { purchases: UNSTORED_PURCHASES }
-          : {};
+      const view = tables.includes('purchases') ? await unstoredPurchasesView(duck.write, stored) : null;
+      const appendFrom: Record<string, string> = view ? { purchases: view } : {};
       return saveWorkspaceTables(tables, await rescoredRunPatch(), undefined, appendFrom);
     });
+    performance.measure('lantern:live:store', { start: started, end: performance.now() });
     lastStore = Date.now();
     figures = {
       ...figures,
@@ -315,6 +323,7 @@ onSessionChange(() => {
   rejects = [];
   metricsBasis = null;
   rescoring = null;
+  hasPredictions = false;
   // The worker starts only when live events are used; it is not started just to be emptied.
   if (workerUsed) void liveWorker().reset();
   notify(false);
@@ -325,6 +334,9 @@ setLiveStoreHooks({
   afterCommit: async (conn, tables) => {
     await forgetStored(conn, tables);
     figures = { ...figures, unsaved: figures.unsaved.filter((t) => !tables.includes(t)) };
+  },
+  beforeReload: async (conn, stored) => {
+    if (figures.unsaved.includes('purchases')) await captureUnstored(conn, stored?.purchases?.rows);
   },
   afterReload: async (conn) => {
     if (!(await replayUnstored(conn))) return;

@@ -1,20 +1,22 @@
-// What live events wrote since it was last stored, kept in temporary tables of the write connection:
-// - the purchase rows, which the store appends to the stored table as one more chunk instead of
-//   exporting every purchase again (1M rows every 10 s would be most of the work);
-// - the campaign-day additions and registrations, which, with the purchases, are applied again when
-//   this tab takes in a change another tab stored (the reload would otherwise drop them).
-// A table's log is emptied once this tab stored that table; a new workspace starts with none.
+// What live events wrote and this tab has not stored yet:
+// - purchase rows are only ever appended, so the unstored ones are those past the stored row count
+//   (DuckDB numbers rows in insertion order, and a restore inserts the stored chunks in order). The
+//   store appends them to the stored table as one more chunk instead of exporting every purchase again
+//   (1M rows every 10 s would be most of the work);
+// - campaign-day additions and registrations change rows in place, so each batch's are kept in
+//   temporary tables of the write connection until stored.
+// When this tab takes in a change another tab stored (or a save failed), the reload would drop all of
+// it: it is captured first and applied again on top of what was stored.
 
 import { tableExists, type SqlStore } from '../sql';
-import { addCampaignDays, addRegistrations } from './applyLiveBatch';
+import { addCampaignDays, addRegistrations, LIVE_SOURCE } from './liveTableWrites';
 
-export const UNSTORED_PURCHASES = 'live_unstored_purchases';
+const UNSTORED_PURCHASES = 'live_unstored_purchases';
 const UNSTORED_CAMPAIGN_DAYS = 'live_unstored_campaign_days';
 const UNSTORED_REGISTRATIONS = 'live_unstored_registrations';
 
-/** Which log keeps the rows of which stored table. */
+/** Which log keeps the changes to which stored table. */
 const LOG_OF: Record<string, string> = {
-  purchases: UNSTORED_PURCHASES,
   campaign_performance: UNSTORED_CAMPAIGN_DAYS,
   customers: UNSTORED_REGISTRATIONS,
 };
@@ -22,21 +24,16 @@ const LOG_OF: Record<string, string> = {
 /** A stored table gets at most this many chunks by appending; then it is stored whole again, in big chunks. */
 const MAX_APPENDED_CHUNKS = 200;
 
-async function append(conn: SqlStore, log: string, like: string, rows: string): Promise<void> {
-  await conn.query(`CREATE TEMP TABLE IF NOT EXISTS ${log} AS SELECT * FROM ${like} LIMIT 0`);
-  await conn.query(`INSERT INTO ${log} BY NAME SELECT * FROM ${rows}`);
-}
-
-/** Keeps purchase rows just inserted (a table shaped like `purchases`). */
-export const logPurchases = (conn: SqlStore, inserted: string) =>
-  append(conn, UNSTORED_PURCHASES, 'purchases', inserted);
+const appendSql = (log: string, like: string, rows: string) => [
+  `CREATE TEMP TABLE IF NOT EXISTS ${log} AS SELECT * FROM ${like} LIMIT 0`,
+  `INSERT INTO ${log} BY NAME SELECT * FROM ${rows}`,
+];
 
 /** Keeps a batch's campaign-day additions. */
-export const logCampaignDays = (conn: SqlStore, staged: string) => append(conn, UNSTORED_CAMPAIGN_DAYS, staged, staged);
+export const logCampaignDaysSql = (staged: string) => appendSql(UNSTORED_CAMPAIGN_DAYS, staged, staged);
 
 /** Keeps a batch's registrations. */
-export const logRegistrations = (conn: SqlStore, staged: string) =>
-  append(conn, UNSTORED_REGISTRATIONS, staged, staged);
+export const logRegistrationsSql = (staged: string) => appendSql(UNSTORED_REGISTRATIONS, staged, staged);
 
 /** Forgets the logs of tables this tab just stored (they are in storage now). */
 export async function forgetStored(conn: SqlStore, tables: readonly string[]): Promise<void> {
@@ -46,35 +43,38 @@ export async function forgetStored(conn: SqlStore, tables: readonly string[]): P
   }
 }
 
-/** Forgets every log (another workspace, or the workspace was emptied). */
-export const forgetAll = (conn: SqlStore) => forgetStored(conn, Object.keys(LOG_OF));
-
-const columnList = async (conn: SqlStore, table: string, catalog: 'temp' | 'memory') =>
-  (
-    await conn.query<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-       WHERE table_name = '${table}' AND table_catalog ${catalog === 'temp' ? "= 'temp'" : "<> 'temp'"} ORDER BY ordinal_position`,
-    )
-  )
-    .map((c) => `${c.name} ${c.type}`)
-    .join(',');
-
 /**
- * Whether the unstored purchases can be appended to the stored table as they are: the stored rows plus
- * them are exactly the table in DuckDB (nothing else changed it since), in the same columns, and the
- * stored table has room for another chunk. Otherwise the whole table is stored.
+ * The unstored purchase rows, as a temporary view to append to the stored table, or null when the
+ * whole table must be stored: the rows are not numbered 0 … n − 1 (something deleted or replaced
+ * rows), there are fewer than were stored, or the stored table has no room for another chunk.
  */
-export async function purchasesAppendable(
+export async function unstoredPurchasesView(
   conn: SqlStore,
   stored: { rows: number; blobIds: string[] } | undefined,
-): Promise<boolean> {
-  if (!stored || stored.blobIds.length >= MAX_APPENDED_CHUNKS) return false;
-  if (!(await tableExists(conn, UNSTORED_PURCHASES)) || !(await tableExists(conn, 'purchases'))) return false;
-  const [counts] = await conn.query<{ total: number; unstored: number }>(
-    `SELECT (SELECT count(*) FROM purchases) AS total, (SELECT count(*) FROM ${UNSTORED_PURCHASES}) AS unstored`,
+): Promise<string | null> {
+  if (!stored || stored.blobIds.length >= MAX_APPENDED_CHUNKS || !(await tableExists(conn, 'purchases'))) return null;
+  const [table] = await conn.query<{ n: number; last: number | null }>(
+    `SELECT count(*) AS n, max(rowid) AS last FROM purchases`,
   );
-  if (Number(counts?.total) !== stored.rows + Number(counts?.unstored)) return false;
-  return (await columnList(conn, 'purchases', 'memory')) === (await columnList(conn, UNSTORED_PURCHASES, 'temp'));
+  const rows = Number(table?.n ?? 0);
+  if (rows < stored.rows || Number(table?.last ?? -1) !== rows - 1) return null;
+  await conn.query(
+    `CREATE OR REPLACE TEMP VIEW ${UNSTORED_PURCHASES} AS SELECT * FROM purchases WHERE rowid >= ${stored.rows}`,
+  );
+  return UNSTORED_PURCHASES;
+}
+
+/**
+ * Before a reload: keeps the live purchase rows past `storedRows` (what storage had when this DuckDB
+ * last matched it). Rows of an import whose save failed are past it too, and are not kept.
+ */
+export async function captureUnstored(conn: SqlStore, storedRows: number | undefined): Promise<void> {
+  if (storedRows === undefined || !(await tableExists(conn, 'purchases'))) return;
+  await conn.query(
+    `DROP VIEW IF EXISTS ${UNSTORED_PURCHASES};
+     CREATE OR REPLACE TEMP TABLE ${UNSTORED_PURCHASES} AS
+       SELECT * FROM purchases WHERE rowid >= ${storedRows} AND source_file = '${LIVE_SOURCE}'`,
+  );
 }
 
 /**
@@ -84,14 +84,16 @@ export async function purchasesAppendable(
 export async function replayUnstored(conn: SqlStore): Promise<boolean> {
   let replayed = false;
   if (await tableExists(conn, UNSTORED_PURCHASES)) {
-    if (await tableExists(conn, 'purchases')) {
+    const [captured] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${UNSTORED_PURCHASES}`);
+    if (Number(captured?.n) > 0) {
       await conn.query(
-        `INSERT INTO purchases BY NAME SELECT u.* FROM ${UNSTORED_PURCHASES} u ANTI JOIN purchases USING (id)`,
+        (await tableExists(conn, 'purchases'))
+          ? `INSERT INTO purchases BY NAME SELECT u.* FROM ${UNSTORED_PURCHASES} u ANTI JOIN purchases USING (id)`
+          : `CREATE TABLE purchases AS SELECT * FROM ${UNSTORED_PURCHASES}`,
       );
-    } else {
-      await conn.query(`CREATE TABLE purchases AS SELECT * FROM ${UNSTORED_PURCHASES}`);
+      replayed = true;
     }
-    replayed = true;
+    await conn.query(`DROP TABLE ${UNSTORED_PURCHASES}`);
   }
   if (await tableExists(conn, UNSTORED_CAMPAIGN_DAYS)) {
     await addCampaignDays(conn, UNSTORED_CAMPAIGN_DAYS);

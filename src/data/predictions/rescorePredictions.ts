@@ -35,12 +35,12 @@ export interface RescoreOutcome {
   riskCounts: [low: number, medium: number, high: number];
 }
 
-/** Notes the customers of purchase rows just written (a table or subquery with customer_id). */
-export async function markForRescoring(conn: SqlStore, purchases: string): Promise<void> {
-  await conn.query(`CREATE TEMP TABLE IF NOT EXISTS ${RESCORE_PENDING_TABLE} (customer_id VARCHAR)`);
-  await conn.query(
+/** Notes the customers of purchase rows just written (a table with customer_id): statements to run with the insert. */
+export function markForRescoringSql(purchases: string): string[] {
+  return [
+    `CREATE TEMP TABLE IF NOT EXISTS ${RESCORE_PENDING_TABLE} (customer_id VARCHAR)`,
     `INSERT INTO ${RESCORE_PENDING_TABLE} SELECT DISTINCT CAST(customer_id AS VARCHAR) FROM ${purchases} WHERE customer_id IS NOT NULL`,
-  );
+  ];
 }
 
 /** The fit's scoring model, as the stored run keeps it. */
@@ -78,12 +78,12 @@ export async function rescorePredictions(
     ? 'true'
     : `CAST(customer_id AS VARCHAR) IN (SELECT customer_id FROM ${RESCORE_PENDING_TABLE})`;
   const summarySql = summaryFromPurchasesSql(asOf, unitDays, await readFeatureSources(conn), filter);
+  // Pending customers are taken now; ones a later batch adds wait for the next round.
   await conn.query(
     `CREATE OR REPLACE TEMP TABLE ${SUMMARY} AS
-     SELECT CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS idx, * FROM (${summarySql})`,
+     SELECT CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS idx, * FROM (${summarySql});
+     DELETE FROM ${RESCORE_PENDING_TABLE}`,
   );
-  // Pending customers are taken now; ones a later batch adds wait for the next round.
-  await conn.query(`DELETE FROM ${RESCORE_PENDING_TABLE}`);
   try {
     const columns = await conn.queryNumericColumns(
       `SELECT x, tx, T, mean_repeat_spend, recency_days FROM ${SUMMARY} ORDER BY idx`,
@@ -113,15 +113,17 @@ export async function rescorePredictions(
       staging: STAGING,
       category: { keptFrom: CUSTOMER_PREDICTIONS_TABLE },
     });
-    await conn.query(`CREATE OR REPLACE TEMP TABLE ${ROWS} AS ${rows}`);
     const changed = `SELECT customer_id FROM ${ROWS}`;
-    await conn.query(`DELETE FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE customer_id IN (${changed})`);
-    await conn.query(`INSERT INTO ${CUSTOMER_PREDICTIONS_TABLE} BY NAME SELECT * FROM ${ROWS}`);
-    await conn.query(`DELETE FROM ${PREDICTIONS_TABLE} WHERE customer_id IN (${changed})`);
-    await conn.query(`INSERT INTO ${PREDICTIONS_TABLE} BY NAME ${predictionRowsSql(ROWS)}`);
     const [counts] = await conn.query<{ low: number; medium: number; high: number }>(
-      `SELECT count(*) FILTER (WHERE risk_level = 'Low') AS low, count(*) FILTER (WHERE risk_level = 'Medium') AS medium,
-         count(*) FILTER (WHERE risk_level = 'High') AS high FROM ${CUSTOMER_PREDICTIONS_TABLE}`,
+      [
+        `CREATE OR REPLACE TEMP TABLE ${ROWS} AS ${rows}`,
+        `DELETE FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE customer_id IN (${changed})`,
+        `INSERT INTO ${CUSTOMER_PREDICTIONS_TABLE} BY NAME SELECT * FROM ${ROWS}`,
+        `DELETE FROM ${PREDICTIONS_TABLE} WHERE customer_id IN (${changed})`,
+        `INSERT INTO ${PREDICTIONS_TABLE} BY NAME ${predictionRowsSql(ROWS)}`,
+        `SELECT count(*) FILTER (WHERE risk_level = 'Low') AS low, count(*) FILTER (WHERE risk_level = 'Medium') AS medium,
+           count(*) FILTER (WHERE risk_level = 'High') AS high FROM ${CUSTOMER_PREDICTIONS_TABLE}`,
+      ].join(';\n'),
     );
     return {
       asOf,
@@ -130,6 +132,6 @@ export async function rescorePredictions(
       riskCounts: [Number(counts?.low ?? 0), Number(counts?.medium ?? 0), Number(counts?.high ?? 0)],
     };
   } finally {
-    for (const t of [SUMMARY, STAGING, ROWS]) await conn.query(`DROP TABLE IF EXISTS ${t}`);
+    await conn.query([SUMMARY, STAGING, ROWS].map((t) => `DROP TABLE IF EXISTS ${t}`).join(';\n'));
   }
 }

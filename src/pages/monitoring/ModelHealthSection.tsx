@@ -4,7 +4,7 @@
 
 import { PSI_MAJOR, PSI_MODERATE, type FeatureDrift } from '../../analytics/monitoring/populationStability';
 import type { FitAccuracy } from '../../analytics/monitoring/modelHealth';
-import { refitRequest, useAutoRefitSetting, useModelHealth, type WorkspaceManifest } from '../../hooks/useModelWatch';
+import { refitRequest, useAutoRefitSetting, useModelHealth, type WorkspaceManifest } from '../../hooks/useModelHealth';
 import { usePredictionJob } from '../../hooks/usePredictionJob';
 import { formatCount, formatDateTime, formatDay, formatPercent } from '../../lib/format';
 
