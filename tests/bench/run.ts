@@ -7,7 +7,7 @@
 //   npm run bench -- --runs 5 --skip-build
 //   npm run bench -- --only campaigns        # just the 200 campaigns × 365 days optimisation
 //   npm run bench -- --only purchases        # just the purchase sizes
-//   npm run bench -- --only live             # just the live events at 50,000 a second
+//   npm run bench -- --only live             # just the live events (--live-rates 100000,50000p for some)
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { startApp } from '../e2e/support/browser';
 import { campaignRun, generateCampaignFiles, type CampaignBenchRun } from './campaignsInBrowser';
 import { lanternRun, type LanternRun } from './lanternInBrowser';
 import { liveRun } from './liveInBrowser';
+import { liveStoreRun } from './liveStore';
 import { nativeDuckDbRun, type NativeRun } from './nativeDuckDb';
 import { papaPipelineRun, type PapaRun } from './papaPipeline';
 import { printCampaignReport, printReport, type SizeResult } from './report';
@@ -78,12 +79,15 @@ async function main() {
   );
   try {
     if (only === 'all' || only === 'live') {
-      for (const [rate, withPredictions] of [
-        [10_000, false],
-        [50_000, false],
-        [100_000, false],
-        [50_000, true],
-      ] as const) {
+      const store = await liveStoreRun();
+      console.log(
+        `\nStoring live purchases (Node): ${store.newRows.toLocaleString('en')} new rows on ${store.storedRows.toLocaleString('en')} stored, appended as one chunk in ${store.appendMs.toFixed(0)} ms, the whole table again in ${store.wholeMs.toFixed(0)} ms.`,
+      );
+      // --live-rates 100000,50000p runs those only (p: after a prediction fit).
+      const runsWanted = (option('live-rates') ?? '10000,50000,100000,50000p')
+        .split(',')
+        .map((r) => [Number(r.replace('p', '')), r.endsWith('p')] as const);
+      for (const [rate, withPredictions] of runsWanted) {
         const r = await liveRun(app, rate, withPredictions ? 20 : 10, withPredictions);
         console.log(
           `\nLive events, simulator at ${rate.toLocaleString('en')}/s for ${r.seconds.toFixed(0)} s${withPredictions ? ', after a prediction fit' : ''}: ${r.receivedPerSecond.toFixed(0)} events/s received and processed in the worker, ${r.purchasesWrittenPerSecond.toFixed(0)} purchase rows/s written to DuckDB; update latency median ${r.latencyMedianMs} ms, max ${r.latencyMaxMs} ms; figures repainted at least ${r.minUpdatesPerSecond} times in every second; longest main-thread task ${r.longestTaskMs.toFixed(0)} ms; ${r.write.count} batch writes, median ${r.write.medianMs.toFixed(0)} ms, slowest ${r.write.maxMs.toFixed(0)} ms; ${r.store.count} stores, median ${r.store.medianMs.toFixed(0)} ms, slowest ${r.store.maxMs.toFixed(0)} ms. The queue alone (Node): ${r.queueAlonePerSecond.toFixed(0)} events/s.`,
