@@ -1,12 +1,12 @@
 // The live worker's implementation: one queue, a simulator ticking every 50 ms, and the user's own
 // stream (see live.stream.ts), whose messages enter the same queue and its checks.
 
-import { transfer } from 'comlink';
+import { releaseProxy, transfer, type Remote } from 'comlink';
 import { LiveAggregator } from '../src/analytics/live/liveAggregator';
 import { EventSimulator } from '../src/analytics/live/simulateEvents';
 import { scoreCustomers } from '../src/analytics/predictions/scoreCustomers';
 import { queueStreamMessage } from '../src/analytics/live/streamMessages';
-import type { LiveWorkerApi } from '../src/contracts/live';
+import type { LiveWorkerApi, StreamStatus } from '../src/contracts/live';
 import { encodeLiveBatch } from '../src/data/ingestion/liveBatchArrow';
 import { openStream, type StreamConnection } from './live.stream';
 
@@ -14,6 +14,8 @@ let queue = new LiveAggregator();
 let timer: ReturnType<typeof setInterval> | null = null;
 let rate = 0;
 let stream: StreamConnection | null = null;
+/** The page's status callback for the open stream (a Comlink proxy, released with the stream). */
+let streamListener: Remote<(status: StreamStatus) => void> | null = null;
 
 const TICK_MS = 50;
 
@@ -24,8 +26,11 @@ function stop() {
 }
 
 function disconnect(detail: string) {
+  // The last status ("closed") is sent before the page's callback is let go.
   stream?.close(detail);
   stream = null;
+  streamListener?.[releaseProxy]();
+  streamListener = null;
 }
 
 export const liveApi = {
@@ -64,6 +69,7 @@ export const liveApi = {
     disconnect('Replaced by a new connection.');
     // `queue` is read at each message: after a reset the stream is closed anyway.
     stream = openStream(url, (data) => queueStreamMessage(queue, data), onStatus);
+    streamListener = onStatus as unknown as Remote<(status: StreamStatus) => void>;
     return Promise.resolve();
   },
   disconnectStream: () => {

@@ -7,7 +7,6 @@
 import type { LiveCounts } from '../../analytics/live/liveAggregator';
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { SimulationSettings } from '../../analytics/live/simulateEvents';
-import { transfer } from 'comlink';
 import { liveWorker } from '../../bridge/liveWorker';
 import { recordError } from '../../lib/monitor';
 import { csvField } from '../demo/toCsv';
@@ -22,11 +21,16 @@ import {
   setLiveStoreHooks,
 } from '../workspace';
 import { onSessionChange } from '../workspaceSession';
-import { currentAnalysisDate } from '../predictions/modelHealthCheck';
 import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE } from '../predictions/predictionTables';
-import { rescorePredictions, type Scorer } from '../predictions/rescorePredictions';
-import type { ManifestPatch } from '../store/workspaceSnapshot';
 import { applyLiveBatch, rebuildCustomerMetrics } from './applyLiveBatch';
+import {
+  forgetRescoringState,
+  noteFit,
+  rescoredRunPatch,
+  rescoreEveryoneNext,
+  rescoreIfDue,
+  resetRescoring,
+} from './liveRescoring';
 import { captureUnstored, forgetStored, replayUnstored, unstoredPurchasesView } from './unstoredLiveRows';
 
 export interface LiveFigures {
@@ -49,7 +53,6 @@ export interface LiveFigures {
 }
 
 const DRAIN_MS = 200;
-const RESCORE_MS = 1_000;
 const STORE_MS = 10_000;
 const MAX_REJECTS = 10_000;
 
@@ -72,20 +75,6 @@ let timer: ReturnType<typeof setInterval> | null = null;
 let running: Promise<void> | null = null;
 let lastStore = 0;
 let metricsBasis: string | null = null;
-let lastRescore = 0;
-/** Set when rows were applied again after a reload: the stored predictions do not know them. */
-let rescoreEveryone = false;
-/** Whether the workspace had a prediction fit at the last live write. */
-let hasPredictions = false;
-let rescoreEveryMs = RESCORE_MS;
-/** The fit live rescoring uses and where it stands (stored with the run at the next store). */
-let rescoring: {
-  runCreatedAt: string;
-  scoredAsOf: string;
-  at: string | null;
-  riskCounts: [number, number, number];
-  customers: number;
-} | null = null;
 const rate: { at: number; accepted: number }[] = [];
 const listeners = new Set<(written: boolean) => void>();
 
@@ -118,12 +107,12 @@ async function drainOnce(): Promise<void> {
     const status = await liveWorker().status();
     figures = { ...figures, simulating: status.simulating };
     if (status.pending === 0 && status.counts.received === figures.counts.received) {
-      await rescoreIfDue();
+      await rescore();
       await storeIfDue();
       return;
     }
     const written = await runLiveWrite(async (conn, manifest) => {
-      hasPredictions = manifest.predictions !== null;
+      const fitted = noteFit(manifest);
       const basis = manifest.imports.map((r) => r.id).join('|');
       // The metrics table follows imports: built again after one, then kept up batch by batch.
       if (basis !== metricsBasis || !(await tableExists(conn, 'customer_metrics'))) {
@@ -132,7 +121,7 @@ async function drainOnce(): Promise<void> {
       }
       const encoded = await liveWorker().drain();
       const writeStarted = performance.now();
-      const result = await applyLiveBatch(conn, encoded, hasPredictions);
+      const result = await applyLiveBatch(conn, encoded, fitted);
       performance.measure('lantern:live:write', { start: writeStarted, end: performance.now() });
       return { batch: encoded.batch, result };
     });
@@ -161,7 +150,7 @@ async function drainOnce(): Promise<void> {
       error: null,
     };
     notify(result.changedTables.length > 0);
-    await rescoreIfDue();
+    await rescore();
     await storeIfDue();
   } catch (error) {
     figures = { ...figures, error: (error as Error).message };
@@ -170,83 +159,22 @@ async function drainOnce(): Promise<void> {
   }
 }
 
-const scoreInWorker: Scorer = (model, summary) =>
-  liveWorker().score(
-    model,
-    transfer(
-      summary,
-      Object.values(summary).map((a) => a.buffer as ArrayBuffer),
-    ),
-  );
-
-/** Scores again, with the stored fit, the customers whose purchases changed (everyone when the day moved). */
-async function rescoreIfDue(): Promise<void> {
-  // Without a fit there is nothing to score: no lock taken, no manifest read.
-  if (!hasPredictions || Date.now() - lastRescore < rescoreEveryMs) return;
-  const started = performance.now();
-  const outcome = await runLiveWrite(async (conn, manifest) => {
-    const run = manifest.predictions;
-    // Predictions from before the last import need a new fit; live rows do not make them current.
-    if (!run || run.basedOnImports.join('|') !== manifest.imports.map((r) => r.id).join('|')) return null;
-    if (rescoring?.runCreatedAt !== run.createdAt) {
-      rescoring = {
-        runCreatedAt: run.createdAt,
-        scoredAsOf: run.rescored?.asOf ?? run.analysisDate,
-        at: null,
-        riskCounts: run.riskCounts,
-        customers: run.rescored?.customers ?? 0,
-      };
-    }
-    const asOf = await currentAnalysisDate(conn, manifest);
-    if (!asOf || asOf < run.analysisDate) return null;
-    const outcome = await rescorePredictions(
-      conn,
-      run,
-      rescoreEveryone ? '' : rescoring.scoredAsOf,
-      asOf,
-      scoreInWorker,
-    );
-    rescoreEveryone = false;
-    return outcome;
-  });
-  lastRescore = Date.now();
-  // A slow round (many customers, a busy DuckDB) spaces the next ones out, so batches keep flowing.
-  rescoreEveryMs = Math.max(RESCORE_MS, 4 * (performance.now() - started));
-  if (!outcome || !rescoring) return;
-  rescoring = {
-    ...rescoring,
-    scoredAsOf: outcome.asOf,
-    at: new Date().toISOString(),
-    riskCounts: outcome.riskCounts,
-    customers: rescoring.customers + outcome.customers,
-  };
+/** Scores changed customers again when due (see liveRescoring) and shows it. */
+async function rescore(force = false): Promise<void> {
+  const round = await rescoreIfDue(force);
+  if (!round) return;
   const before = figures.rescored;
   figures = {
     ...figures,
     rescored: {
-      asOf: outcome.asOf,
-      customers: (before?.customers ?? 0) + outcome.customers,
-      everyone: (before?.everyone ?? 0) + (outcome.everyone ? 1 : 0),
-      lastMs: performance.now() - started,
+      asOf: round.asOf,
+      customers: (before?.customers ?? 0) + round.customers,
+      everyone: (before?.everyone ?? 0) + (round.everyone ? 1 : 0),
+      lastMs: round.ms,
     },
     unsaved: [...new Set([...figures.unsaved, CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE])],
   };
-  performance.measure('lantern:live:rescore', { start: started, end: performance.now() });
   notify(true);
-}
-
-/** The stored run with what live rescoring changed, when it is still the run rescoring used. */
-async function rescoredRunPatch(): Promise<ManifestPatch> {
-  const state = rescoring;
-  const run = (await currentManifest()).predictions;
-  if (!state?.at || !run || run.createdAt !== state.runCreatedAt) return {};
-  return {
-    predictions: {
-      ...run,
-      riskCounts: state.riskCounts,
-      rescored: { asOf: state.scoredAsOf, at: state.at, customers: state.customers },
-    },
-  };
 }
 
 async function storeIfDue(force = false): Promise<void> {
@@ -304,8 +232,7 @@ export async function stopSimulation(): Promise<void> {
   // The tick under way may have drained before the last events arrived: one more after it.
   await tick();
   await tick();
-  lastRescore = 0;
-  await rescoreIfDue();
+  await rescore(true);
   await storeIfDue(true);
   notify(false);
 }
@@ -322,8 +249,7 @@ onSessionChange(() => {
   figures = empty();
   rejects = [];
   metricsBasis = null;
-  rescoring = null;
-  hasPredictions = false;
+  resetRescoring();
   // The worker starts only when live events are used; it is not started just to be emptied.
   if (workerUsed) void liveWorker().reset();
   notify(false);
@@ -341,13 +267,13 @@ setLiveStoreHooks({
   afterReload: async (conn) => {
     if (!(await replayUnstored(conn))) return;
     await rebuildCustomerMetrics(conn);
-    rescoreEveryone = true;
+    rescoreEveryoneNext();
   },
 });
 // Another tab replaced the tables: the metrics table is built again from them.
 onWorkspaceCaughtUp(() => {
   metricsBasis = null;
-  rescoring = null;
+  forgetRescoringState();
 });
 
 /** The simulator's cast: known customers, campaigns and categories of the open workspace. */

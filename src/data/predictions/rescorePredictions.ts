@@ -60,8 +60,8 @@ async function pendingCount(conn: SqlStore): Promise<number> {
 }
 
 /**
- * Scores again the pending customers (or everyone when `asOf` differs from `scoredAsOf`) and replaces
- * their prediction rows; null when there are no prediction tables or nothing to do.
+ * Scores again the pending customers (or everyone when `asOf` differs from `scoredAsOf`, or when asked)
+ * and replaces their prediction rows; null when there are no prediction tables or nothing to do.
  */
 export async function rescorePredictions(
   conn: SqlStore,
@@ -69,9 +69,10 @@ export async function rescorePredictions(
   scoredAsOf: string,
   asOf: string,
   score: Scorer,
+  everyoneAnyway = false,
 ): Promise<RescoreOutcome | null> {
   if (!(await tableExists(conn, CUSTOMER_PREDICTIONS_TABLE))) return null;
-  const everyone = asOf !== scoredAsOf;
+  const everyone = everyoneAnyway || asOf !== scoredAsOf;
   if (!everyone && (await pendingCount(conn)) === 0) return null;
   const unitDays = UNIT_DAYS[run.settings.unit];
   const filter = everyone
