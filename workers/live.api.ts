@@ -7,6 +7,7 @@ import { EventSimulator } from '../src/analytics/live/simulateEvents';
 import { scoreCustomers } from '../src/analytics/predictions/scoreCustomers';
 import { queueStreamMessage } from '../src/analytics/live/streamMessages';
 import type { LiveWorkerApi, StreamStatus } from '../src/contracts/live';
+import { readEventFile } from '../src/data/ingestion/eventFile';
 import { encodeLiveBatch } from '../src/data/ingestion/liveBatchArrow';
 import { openStream, type StreamConnection } from './live.stream';
 
@@ -37,6 +38,32 @@ export const liveApi = {
   push: (events) => {
     queue.push(events);
     return Promise.resolve(queue.totals());
+  },
+  pushFile: async (file) => {
+    let rows = 0;
+    let unreadable = 0;
+    for await (const items of readEventFile(file)) {
+      let events: unknown[] = [];
+      let sources: string[] = [];
+      for (const item of items) {
+        rows++;
+        const where = `${file.name}, row ${item.row}`;
+        if ('event' in item) {
+          events.push(item.event);
+          sources.push(where);
+          continue;
+        }
+        queue.push(events, sources);
+        events = [];
+        sources = [];
+        queue.rejectUnreadable(item.unreadable, item.reason, where);
+        unreadable++;
+      }
+      queue.push(events, sources);
+      // Lets the page's drains through between batches of a large file.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return { rows, unreadable };
   },
   drain: () => {
     const encoded = encodeLiveBatch(queue.drain());

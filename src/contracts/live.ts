@@ -7,6 +7,13 @@ import type { StreamKind } from '../analytics/live/streamUrl';
 import type { EncodedLiveBatch } from '../data/ingestion/liveBatchArrow';
 import type { ScoredCustomers, ScoringModel, ScoringSummary } from '../analytics/predictions/scoreCustomers';
 
+export interface EventFileSummary {
+  /** Rows read (header excluded). */
+  rows: number;
+  /** Rows that could not be read as an event at all (bad quoting, not JSON). */
+  unreadable: number;
+}
+
 export interface LiveStatus {
   counts: LiveCounts;
   pending: number;
@@ -28,6 +35,8 @@ export interface StreamStatus {
 }
 
 export interface LiveWorkerApi {
+  /** Queues the events of a file (events, or a day's purchases export), each named by file and row. */
+  pushFile(file: File): Promise<EventFileSummary>;
   /** Queues events from any source (the hand form, a stream); returns the running counts. */
   push(events: unknown[]): Promise<LiveCounts>;
   /** What left the queue since the last drain, its rows as Arrow IPC (transferred). */

@@ -52,6 +52,32 @@ describe('live events', () => {
     expect(await number('live-rejected')).toBe(1);
   });
 
+  it('adds a day’s purchases export through the queue, naming a bad row, and adds it only once', async () => {
+    const before = await purchaseRows();
+    const receivedBefore = await number('live-received');
+    const csv =
+      'Order ID,Customer ID,Order Date,Total\nD-1,C000004,2026-11-30,20\nD-2,C000005,2026-11-30,lots\nD-3,C000006,2026-11-30,8.5\n';
+    const add = () =>
+      page
+        .getByTestId('event-file-input')
+        .setInputFiles({ name: 'day.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await add();
+    await expect
+      .poll(() => page.getByTestId('event-file-note').textContent())
+      .toContain('Added day.csv: 3 rows queued');
+    await expect.poll(purchaseRows, { timeout: 5_000 }).toBe(before + 2);
+    await expect
+      .poll(() => page.getByTestId('live-rejects').textContent(), { timeout: 5_000 })
+      .toContain('day.csv, row 3 (id D-2), amount: not a number');
+    // The same export again: every row's id was received already, nothing is added twice.
+    await add();
+    await expect
+      .poll(() => page.getByTestId('live-rejects').textContent(), { timeout: 5_000 })
+      .toContain('day.csv, row 4 (id D-3), id: duplicate id (already received)');
+    expect(await purchaseRows()).toBe(before + 2);
+    expect(await number('live-received')).toBe(receivedBefore + 6);
+  });
+
   it('adds up the simulator’s events and keeps them across a reload', async () => {
     const before = await purchaseRows();
     const writtenBefore = await writtenPurchases();

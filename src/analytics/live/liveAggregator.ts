@@ -117,14 +117,17 @@ export class LiveAggregator {
   private readonly changedCustomers = new Set<string>();
   private readonly batchCampaigns = new Map<string, CampaignDayTotals>();
   private seq = 0;
+  /** The source of the event being checked, for its reject. */
+  private source: string | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Checks and folds events; never throws on a bad one. */
-  push(events: readonly unknown[]): void {
+  /** Checks and folds events; never throws on a bad one. `sources` names where each came from (file and row). */
+  push(events: readonly unknown[], sources?: readonly string[]): void {
     const now = this.now();
     if (events.length > 0) this.batch.firstArrivedAt ??= now;
-    for (const raw of events) {
+    for (const [k, raw] of events.entries()) {
+      this.source = sources?.[k];
       this.seq++;
       this.counts.received++;
       const check = validateEvent(raw, now);
@@ -163,13 +166,20 @@ export class LiveAggregator {
   }
 
   /** Counts a stream message that held no event at all (not JSON) as one rejected event, field "message". */
-  rejectUnreadable(text: string, reason: string): void {
+  rejectUnreadable(text: string, reason: string, source?: string): void {
     this.batch.firstArrivedAt ??= this.now();
     this.seq++;
     this.counts.received++;
     this.counts.rejected++;
     // Kept as received (not JSON-quoted), since it is not JSON.
-    this.batch.rejects.push({ seq: this.seq, id: null, field: 'message', reason, raw: text.slice(0, 500) });
+    this.batch.rejects.push({
+      seq: this.seq,
+      id: null,
+      field: source ? '(row)' : 'message',
+      reason,
+      raw: text.slice(0, 500),
+      ...(source ? { source } : {}),
+    });
   }
 
   private reject(id: string | null, field: string, reason: string, raw: unknown) {
@@ -180,7 +190,15 @@ export class LiveAggregator {
     } catch {
       text = String(raw);
     }
-    this.batch.rejects.push({ seq: this.seq, id, field, reason, raw: text.slice(0, 500) });
+    const source = this.source;
+    this.batch.rejects.push({
+      seq: this.seq,
+      id,
+      field,
+      reason,
+      raw: text.slice(0, 500),
+      ...(source ? { source } : {}),
+    });
   }
 
   /** Everything since the last drain; the next batch starts empty. */

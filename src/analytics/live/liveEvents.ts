@@ -36,6 +36,8 @@ export interface RejectedEvent {
   reason: string;
   /** The event as received, shortened, for the rejects download. */
   raw: string;
+  /** Where it came from when that is more than the queue's order, e.g. "day.csv, row 12". */
+  source?: string;
 }
 
 export type EventCheck = { ok: true; event: LiveEvent } | { ok: false; field: string; reason: string };

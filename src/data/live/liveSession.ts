@@ -8,6 +8,7 @@ import type { LiveCounts } from '../../analytics/live/liveAggregator';
 import type { RejectedEvent } from '../../analytics/live/liveEvents';
 import type { SimulationSettings } from '../../analytics/live/simulateEvents';
 import { liveWorker } from '../../bridge/liveWorker';
+import type { EventFileSummary } from '../../contracts/live';
 import { recordError } from '../../lib/monitor';
 import { csvField } from '../demo/toCsv';
 import { csvSafeText, tableExists } from '../sql';
@@ -211,6 +212,12 @@ export function ensureRunning() {
   timer ??= setInterval(() => void tick(), DRAIN_MS);
 }
 
+/** Queues the events of a file (events, or a day's purchases export). */
+export async function pushEventFile(file: File): Promise<EventFileSummary> {
+  ensureRunning();
+  return liveWorker().pushFile(file);
+}
+
 /** Queues events (the hand form) and returns the running counts. */
 export async function pushEvents(events: unknown[]): Promise<LiveCounts> {
   ensureRunning();
@@ -300,8 +307,8 @@ export async function simulationCast(seed: number): Promise<SimulationSettings> 
 export function liveRejectsCsv(): Blob {
   const field = (v: string | number | null) => csvField(typeof v === 'string' ? csvSafeText(v) : v);
   const lines = [
-    'event,id,field,reason,raw',
-    ...rejects.map((r) => [r.seq || null, r.id, r.field, r.reason, r.raw].map(field).join(',')),
+    'event,source,id,field,reason,raw',
+    ...rejects.map((r) => [r.seq || null, r.source ?? null, r.id, r.field, r.reason, r.raw].map(field).join(',')),
   ];
   return new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
 }

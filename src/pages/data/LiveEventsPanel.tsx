@@ -16,6 +16,7 @@ import {
 import { useLiveFigures } from '../../hooks/useLive';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatDateTime, formatDay } from '../../lib/format';
+import { EventFileForm } from './EventFileForm';
 import { LiveStreamForm } from './LiveStreamForm';
 
 const RATES = [10, 100, 1_000, 10_000, 50_000, 100_000];
@@ -115,6 +116,7 @@ export function LiveEventsPanel() {
       </dl>
       {figures.error && <p role="alert">Live events could not be written: {figures.error}</p>}
       <OneEventForm />
+      <EventFileForm />
       <LiveStreamForm />
       {rejects.length > 0 && (
         <>
@@ -122,7 +124,7 @@ export function LiveEventsPanel() {
           <ol className="live-rejects" data-testid="live-rejects">
             {shown.map((r, i) => (
               <li key={`${r.seq}-${i}`}>
-                {r.seq ? `Event ${formatCount(r.seq)}` : 'An event'}
+                {r.source ? r.source : r.seq ? `Event ${formatCount(r.seq)}` : 'An event'}
                 {r.id ? ` (id ${r.id})` : ''}, {r.field}: {r.reason}
               </li>
             ))}
