@@ -30,7 +30,9 @@ export function useModelWatch(manifest: WorkspaceManifest | undefined): void {
       if (job.status === 'running' || !settings) return;
       await job.start({ settings, refit: decision.refit });
       const after = usePredictionJob.getState();
-      if (after.status === 'failed') {
+      // A refit refused because another write was running is tried again at the next change; a real
+      // failure is logged, so the same fit is not refitted again and again.
+      if (after.status === 'failed' && !after.error?.startsWith('Cannot ')) {
         await recordRefitFailure(decision.report, decision.refit, after.error ?? 'unknown error');
         await refreshWorkspace();
       }
