@@ -5,7 +5,8 @@
 import { useEffect } from 'react';
 import type { WorkspaceManifest } from '../data/store/workspaceManifest';
 import { recordError } from '../lib/monitor';
-import { modelWatchKey, useLiveTicks } from './modelWatchKey';
+import { modelWatchKey } from './modelWatchKey';
+import { useLiveTicks } from './useLiveTicks';
 import { refreshWorkspace } from './queryClient';
 
 const LIVE_WATCH_MS = 30_000;
