@@ -36,11 +36,7 @@ import { announceChange, onOtherTabChange, withWriteLock } from './tabSync';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
 import { csvSafeSql, sqlIdent, sqlString, type SqlStore } from './sql';
-import {
-  computeCustomerFeatures,
-  lastPurchaseDay,
-  type CustomerFeaturesSummary,
-} from './features/computeCustomerFeatures';
+import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
 
 export interface OpenWorkspace {
   duck: LanternDuckDb;
@@ -456,8 +452,16 @@ export async function customerFeatures(): Promise<CustomerFeaturesSummary> {
     `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'customer_features'`,
   );
   // Live purchases move the last purchase day without an import.
-  const lastDay = settings.analysisDate ?? (present.length > 0 ? await lastPurchaseDay(duck.write) : null);
-  const key = [sessionGeneration(), lastDay ?? 'none', ...imports.map((r) => r.id)].join('|');
+  const lastDay =
+    settings.analysisDate ??
+    (present.length > 0
+      ? ((
+          await duck.write.query<{ d: string | null }>(
+            `SELECT CAST(CAST(max(purchase_date) AS DATE) AS VARCHAR) AS d FROM purchases`,
+          )
+        )[0]?.d ?? 'none')
+      : 'none');
+  const key = [sessionGeneration(), lastDay, ...imports.map((r) => r.id)].join('|');
   if (featuresMemo?.key === key && present.length > 0) return featuresMemo.summary;
   const summary = await computeCustomerFeatures(duck.write, settings.analysisDate ?? undefined);
   featuresMemo = { key, summary };

@@ -12,10 +12,10 @@ import {
   deleteAlertRule,
   saveAlertRule,
 } from '../data/alerts/alertWorkspace';
+import { onLiveChange } from '../data/live/liveSession';
 import type { AlertRecord, WorkspaceManifest } from '../data/store/workspaceManifest';
 import { campaignInputsKey } from './useCampaignJob';
 import { refreshWorkspace } from './queryClient';
-import { useLiveTicks } from './useLiveTicks';
 
 /** The campaigns and segments a rule can watch. */
 export function useAlertChoices(manifest: WorkspaceManifest | undefined) {
@@ -61,7 +61,26 @@ export function useAlertWatch(manifest: WorkspaceManifest | undefined, describe:
   const [attempt, setAttempt] = useState(0);
   const add = useAlertToasts((s) => s.add);
   // Rows written by live events change what the rules watch too: check again, at most every 2 s.
-  const ticks = useLiveTicks(key !== null, LIVE_CHECK_MS);
+  useEffect(() => {
+    if (!key) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = onLiveChange((written) => {
+      if (!written || timer) return;
+      timer = setTimeout(
+        () => {
+          timer = undefined;
+          last = Date.now();
+          setAttempt((n) => n + 1);
+        },
+        Math.max(0, last + LIVE_CHECK_MS - Date.now()),
+      );
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [key]);
   useEffect(() => {
     if (!key) return;
     let cancelled = false;
@@ -86,5 +105,5 @@ export function useAlertWatch(manifest: WorkspaceManifest | undefined, describe:
     };
     // `describe` is read when alerts arrive; a new function each render must not re-run the check.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, attempt, ticks, add]);
+  }, [key, attempt, add]);
 }

@@ -5,8 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { modelHealthNow } from '../data/predictions/modelWatch';
 import type { WorkspaceManifest } from '../data/store/workspaceManifest';
 import { setOpenAutoRefit } from '../data/workspace';
-import { modelWatchKey } from './modelWatchKey';
-import { useLiveTicks } from './useLiveTicks';
+import { modelWatchKey, useLiveTicks } from './modelWatchKey';
 import { refreshWorkspace } from './queryClient';
 
 export function useModelHealth(manifest: WorkspaceManifest | undefined) {

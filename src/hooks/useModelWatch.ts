@@ -5,8 +5,7 @@
 import { useEffect } from 'react';
 import type { WorkspaceManifest } from '../data/store/workspaceManifest';
 import { recordError } from '../lib/monitor';
-import { modelWatchKey } from './modelWatchKey';
-import { useLiveTicks } from './useLiveTicks';
+import { modelWatchKey, useLiveTicks } from './modelWatchKey';
 import { refreshWorkspace } from './queryClient';
 
 const LIVE_WATCH_MS = 30_000;

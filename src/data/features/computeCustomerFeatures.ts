@@ -1,6 +1,6 @@
 // Computes the per-customer features table in DuckDB (its own worker) and times it.
 
-import { tableExists, type SqlConnection } from '../sql';
+import type { SqlConnection } from '../sql';
 import {
   CUSTOMER_FEATURES_TABLE,
   FEATURE_SOURCES_SQL,
@@ -27,22 +27,16 @@ export async function readFeatureSources(conn: SqlConnection): Promise<FeatureSo
   };
 }
 
-/** The day of the last purchase (ISO date), or null without purchases; live purchases move it. */
-export async function lastPurchaseDay(conn: SqlConnection): Promise<string | null> {
-  if (!(await tableExists(conn, 'purchases'))) return null;
-  const [row] = await conn.query<{ d: number | string | null }>(LAST_PURCHASE_DATE_SQL);
-  const d = row?.d ?? null;
-  return typeof d === 'number' ? new Date(d).toISOString().slice(0, 10) : d;
-}
-
 /** Builds `customer_features` as of `analysisDate` (default: the last purchase day). */
 export async function computeCustomerFeatures(
   conn: SqlConnection,
   analysisDate?: string,
 ): Promise<CustomerFeaturesSummary> {
   const started = performance.now();
-  const isoDate = analysisDate ?? (await lastPurchaseDay(conn));
-  if (isoDate === null) return { analysisDate: null, customers: 0, durationMs: performance.now() - started };
+  const asOf =
+    analysisDate ?? (await conn.query<{ d: number | null }>(LAST_PURCHASE_DATE_SQL)).map((r) => r.d)[0] ?? null;
+  if (asOf === null) return { analysisDate: null, customers: 0, durationMs: performance.now() - started };
+  const isoDate = typeof asOf === 'number' ? new Date(asOf).toISOString().slice(0, 10) : asOf;
   await conn.query(customerFeaturesSql(isoDate, CUSTOMER_FEATURES_TABLE, await readFeatureSources(conn)));
   const [count] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${CUSTOMER_FEATURES_TABLE}`);
   const durationMs = performance.now() - started;

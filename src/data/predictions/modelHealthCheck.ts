@@ -10,8 +10,8 @@ import {
 } from '../../analytics/monitoring/modelHealth';
 import { featureDriftFromCounts, type FeatureDrift } from '../../analytics/monitoring/populationStability';
 import { UNIT_DAYS } from '../../analytics/predictions/predictionSettings';
-import { lastPurchaseDay, readFeatureSources } from '../features/computeCustomerFeatures';
-import { sqlString, type SqlConnection } from '../sql';
+import { readFeatureSources } from '../features/computeCustomerFeatures';
+import { sqlString, tableExists, type SqlConnection } from '../sql';
 import type { PredictionRun, WorkspaceManifest } from '../store/workspaceManifest';
 import { summaryFromPurchasesSql } from './predictionInputsSql';
 
@@ -62,7 +62,12 @@ function binCountsSql(summarySql: string, run: PredictionRun, unitDays: number):
 
 /** The analysis date now: the one the user set, else the last purchase day (live events move it). */
 export async function currentAnalysisDate(conn: SqlConnection, manifest: WorkspaceManifest): Promise<string | null> {
-  return manifest.settings.analysisDate ?? lastPurchaseDay(conn);
+  if (manifest.settings.analysisDate) return manifest.settings.analysisDate;
+  if (!(await tableExists(conn, 'purchases'))) return null;
+  const [row] = await conn.query<{ d: string | null }>(
+    `SELECT strftime(max(CAST(purchase_date AS DATE)), '%Y-%m-%d') AS d FROM purchases`,
+  );
+  return row?.d ?? null;
 }
 
 /** Judges the last fit against the data now; null without a fit or purchases. */
