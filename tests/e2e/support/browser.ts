@@ -8,6 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Request } from 'playw
 import { preview, type PreviewServer } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+// The built app to serve: dist/ unless LANTERN_DIST names another build (so two builds can be tested side by side).
+const DIST = process.env.LANTERN_DIST ?? 'dist';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -57,12 +59,13 @@ export interface AppUnderTest {
 
 /** Serves dist/ and launches Chromium; fails clearly when the build is missing. */
 export async function startApp(): Promise<AppUnderTest> {
-  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does it for you).');
+  if (!existsSync(path.join(ROOT, DIST, 'index.html'))) {
+    throw new Error(`${DIST}/ is missing: run \`npm run build\` first (npm test does it for you).`);
   }
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: 'silent',
+    build: { outDir: DIST },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
   });
   const address = server.httpServer.address();
