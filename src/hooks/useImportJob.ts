@@ -1,11 +1,12 @@
 // UI state of the running import (Zustand): progress, cancel and the last result, shared by the
-// Data page and the "Try the demo" buttons so a job survives navigation.
+// Data page and the "Try the demo" buttons so a job survives navigation. The last job's files stay
+// at hand (until the session changes) so its skipped rows can be imported anyway.
 
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { FileImportReport, ImportProgress } from '../data/ingestion/importFiles';
 import type { FileToImport } from '../data/ingestion/importFiles';
-import { loadDemo, runImport, type ImportOutcome } from '../data/workspace';
+import { loadDemo, newImportId, runImport, type ImportOutcome } from '../data/workspace';
 import { queryClient } from './queryClient';
 
 type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -16,11 +17,14 @@ interface ImportJobState {
   progress: ImportProgress | null;
   error: string | null;
   reports: FileImportReport[];
+  /** The files of the last job, by their import id (empty for the demo). */
+  items: FileToImport[];
   controller: AbortController | null;
   /** Runs an import job; its reports replace the previous job's. */
   start: (
     label: string,
     job: (onProgress: (p: ImportProgress) => void, signal: AbortSignal) => Promise<ImportOutcome>,
+    items?: FileToImport[],
   ) => Promise<void>;
   cancel: () => void;
 }
@@ -31,11 +35,12 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
   progress: null,
   error: null,
   reports: [],
+  items: [],
   controller: null,
-  start: async (label, job) => {
+  start: async (label, job, items = []) => {
     if (get().status === 'running') return;
     const controller = new AbortController();
-    set({ status: 'running', label, progress: null, error: null, reports: [], controller });
+    set({ status: 'running', label, progress: null, error: null, reports: [], items, controller });
     try {
       const outcome = await job((progress) => set({ progress }), controller.signal);
       set({ status: 'done', reports: outcome.reports, controller: null });
@@ -66,9 +71,38 @@ export function useRunImport(): (items: FileToImport[]) => Promise<boolean> {
   return useCallback(
     async (items) => {
       const label = `Importing ${items.length} file${items.length === 1 ? '' : 's'}`;
-      await start(label, (onProgress, signal) => runImport(items, onProgress, signal));
+      await start(label, (onProgress, signal) => runImport(items, onProgress, signal), items);
       return useImportJob.getState().status === 'done';
     },
     [start],
   );
+}
+
+/**
+ * For a report of the last job whose file skipped rows already in the table: imports that same file
+ * again keeping exactly those rows (the rows its import added count as already there), or null when
+ * that is not possible (the file is no longer at hand, or it was imported keeping every row).
+ */
+export function useImportAnyway(report: FileImportReport): (() => void) | null {
+  const start = useImportJob((s) => s.start);
+  const item = useImportJob((s) => s.items.find((i) => i.id === report.id));
+  const run = useCallback(() => {
+    if (!item) return;
+    const again: FileToImport = {
+      ...item,
+      id: newImportId(),
+      options: { ...item.options, mode: 'append', keepRepeatedRows: true },
+      repeatOf: item.id,
+    };
+    void start(`Importing ${item.file.name} again`, (onProgress, signal) => runImport([again], onProgress, signal), [
+      again,
+    ]);
+  }, [item, start]);
+  const possible =
+    item != null &&
+    report.kind === 'purchases' &&
+    report.alreadyPresent > 0 &&
+    item.repeatOf == null &&
+    !item.options.keepRepeatedRows;
+  return possible ? run : null;
 }

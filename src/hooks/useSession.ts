@@ -21,7 +21,7 @@ onSessionChange(() => {
   // Nothing of the previous workspace may stay on screen or in memory: cached reads, mutation inputs
   // (typed passphrases included) and the last import's report.
   queryClient.clear();
-  useImportJob.setState({ status: 'idle', reports: [], error: null, progress: null });
+  useImportJob.setState({ status: 'idle', reports: [], items: [], error: null, progress: null });
   // The segmentation, prediction and campaign job stores reset themselves (createWorkerJobStore).
   useSession.setState({ session: currentSession(), startError: null });
 });

@@ -86,8 +86,9 @@ describe('two tabs', () => {
     await expect
       .poll(() => first.getByTestId('live-stored').textContent(), { timeout: 5_000 })
       .toContain('waiting: purchases');
-    // Meanwhile the other tab imports a purchase and stores it; the first tab takes that in.
-    await importPurchases(second, 'from-the-other-tab.csv', `customer_id,purchase_date,amount\nC000003,${day},5\n`);
+    // Meanwhile the other tab imports a purchase and stores it; the first tab takes that in. Its amount is
+    // one no earlier line has: a row already in the table would be skipped.
+    await importPurchases(second, 'from-the-other-tab.csv', `customer_id,purchase_date,amount\nC000003,${day},5.5\n`);
     await expect.poll(() => purchaseRows(second), { timeout: 60_000 }).toBe(before + 2);
     await expect.poll(() => purchaseRows(first), { timeout: 30_000 }).toBe(before + 3);
     // The first tab stores its waiting row on top of the other tab's: a reload of either shows all three.

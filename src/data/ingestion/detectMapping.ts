@@ -175,6 +175,7 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
       fillDownByOrder,
       unknownCustomers: 'create',
       mode: 'replace',
+      keepRepeatedRows: false,
     },
   };
 }

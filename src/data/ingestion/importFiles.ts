@@ -1,6 +1,6 @@
 // Imports a set of mapped files into the workspace tables in DuckDB. Every file is staged, checked
-// and split into accepted rows and rejects; the new tables replace the old ones in one transaction
-// only at the end, so a cancelled or failed import leaves the previous data as it was.
+// and split into accepted rows, rejects and rows already in the table; the new tables replace the old
+// ones in one transaction only at the end, so a cancelled or failed import leaves the previous data as it was.
 
 import { TABLE_SPECS, type TableKind } from '../schema';
 import { sqlIdent, sqlString, tableExists, type SqlConnection } from '../sql';
@@ -17,6 +17,8 @@ export interface FileToImport {
   file: File;
   plan: StagePlan;
   options: ImportOptions;
+  /** Id of an earlier import of this same file whose skipped rows are now to be kept ("Import them anyway"). */
+  repeatOf?: string;
 }
 
 export interface FileImportReport {
@@ -27,6 +29,8 @@ export interface FileImportReport {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** Valid rows skipped because the table already held them (appending a file with no id column). */
+  alreadyPresent: number;
   returns: number;
   createdCustomers: number;
   rejectsTable: string;
@@ -177,6 +181,7 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         options,
         idPrefix: item.id,
         today: ctx.today,
+        repeatOf: item.repeatOf ?? null,
       };
       const plan = buildValidation(input);
       for (const statement of plan.statements) {
@@ -195,6 +200,10 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
           ? await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return`)
           : 0;
       await conn.query(insertAcceptedSql(input, plan.checkedTable, file.name));
+      const alreadyPresent = await count(
+        conn,
+        `SELECT count(*) AS n FROM ${sqlIdent(plan.checkedTable)} WHERE already_present`,
+      );
       await conn.query(`DROP TABLE IF EXISTS ${sqlIdent(plan.checkedTable)}`);
       performance.measure('lantern:import:check', { start: checkStarted, end: performance.now() });
 
@@ -217,9 +226,9 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         options.kind === 'purchases'
           ? (await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(target)} WHERE is_return`)) - returnsBefore
           : 0;
-      if (accepted + rejected !== rowsStaged) {
+      if (accepted + rejected + alreadyPresent !== rowsStaged) {
         throw new Error(
-          `${file.name}: ${rowsStaged} rows read but ${accepted} accepted + ${rejected} rejected. This is a bug in Lantern; nothing was changed.`,
+          `${file.name}: ${rowsStaged} rows read but ${accepted} accepted + ${rejected} rejected + ${alreadyPresent} already in the table. This is a bug in Lantern; nothing was changed.`,
         );
       }
       reports.push({
@@ -230,6 +239,7 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
         rowsRead: rowsStaged,
         accepted,
         rejected,
+        alreadyPresent,
         returns,
         createdCustomers,
         rejectsTable,

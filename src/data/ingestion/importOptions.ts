@@ -29,6 +29,8 @@ export interface ImportOptions {
   unknownCustomers: UnknownCustomerPolicy;
   /** Replace the table's data, or append to it (ids already there are duplicates). */
   mode: 'replace' | 'append';
+  /** Appending a file with no id column: add rows equal to one already in the table instead of skipping them. */
+  keepRepeatedRows: boolean;
 }
 
 /** The shape a file was recognised as, shown to the user so they know why a mapping was proposed. */

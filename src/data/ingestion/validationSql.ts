@@ -1,11 +1,18 @@
 // Builds the DuckDB SQL that turns a staged file (every cell as text) into typed rows of a
 // workspace table, and every row it cannot take into a reject with its row, column and reason.
-// Each staged row ends up in exactly one of the two, so rows read = accepted + rejected.
+// A valid row an append finds already in the table is marked instead (see repeatedRowsSql). Each
+// staged row ends up in exactly one of the three, so rows read = accepted + rejected + already present.
 
 import { TABLE_SPECS, type FieldSpec } from '../schema';
 import { sqlIdent, sqlString } from '../sql';
 import { DATE_FORMATS } from './dateFormats';
 import type { ImportOptions } from './importOptions';
+import {
+  comparedColumns,
+  markAddedByImportSql,
+  markAlreadyPresentSql,
+  skipsRowsAlreadyPresent,
+} from './repeatedRowsSql';
 
 /** Staging tables hold `__row` (spreadsheet row number), `__problem` (a parse-level problem) and c0…cN as text. */
 export const stageColumn = (index: number): string => `c${index}`;
@@ -13,7 +20,8 @@ export const stageColumn = (index: number): string => `c${index}`;
 export interface ValidationPlan {
   /** Statements to run in order. */
   statements: string[];
-  /** Table of checked rows: `__row`, `problems` (list of {column, reason}), and the typed `p_<field>` values. */
+  /** Table of checked rows: `__row`, `problems` (list of {column, reason}), the typed `p_<field>` values and
+   * `already_present` (a valid row that is already in the target table, neither accepted nor rejected). */
   checkedTable: string;
 }
 
@@ -29,6 +37,9 @@ export interface ValidationInput {
   idPrefix: string;
   /** Analysis "today" for the far-future check, ISO date. */
   today: string;
+  /** Id of an earlier import of this very file ("Import them anyway"): the rows it added are the ones
+   * already present, every other valid row is accepted. Purchases without an id column only. */
+  repeatOf?: string | null;
 }
 
 /** DuckDB column type of a field in a workspace table. */
@@ -236,7 +247,7 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
      WITH raw AS (${rawCte}),
      parsed AS (SELECT *, ${parsedSelect.join(', ')} FROM raw)
      ${amountDerived ? `, derived AS (SELECT *, ${amountDerived.parsed} AS p_amount FROM parsed)` : ''}
-     SELECT ${kept.join(', ')}, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS problems
+     SELECT ${kept.join(', ')}, list_filter([${checks.join(', ')}], x -> x IS NOT NULL) AS problems, false AS already_present
      FROM ${amountDerived ? 'derived' : 'parsed'}`,
   );
 
@@ -276,6 +287,16 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
        WHERE len(c.problems) = 0 AND c.p_customer_id NOT IN (SELECT customer_id FROM ${sqlIdent(input.customersTable)})`,
     );
   }
+  // 4. Rows already in the table, once every other check has passed (a rejected row is never "already there").
+  if (input.repeatOf && options.kind === 'purchases' && mapped('id') == null) {
+    statements.push(markAddedByImportSql(checked, input.targetTable, input.repeatOf));
+  } else if (skipsRowsAlreadyPresent(options)) {
+    const columns = comparedColumns(options).map((field) => ({
+      column: field.name,
+      value: storedValueSql(field, input),
+    }));
+    if (columns.length > 0) statements.push(markAlreadyPresentSql(checked, input.targetTable, columns));
+  }
   return { statements, checkedTable: checked };
 }
 
@@ -308,29 +329,33 @@ function impossibleCountChecks(
   return checks;
 }
 
-/** Inserts the accepted rows of a checked file into the target table. */
+/** A field's value as the target table stores it, computed from a checked row's typed values. */
+export function storedValueSql(field: FieldSpec, input: ValidationInput): string {
+  const { options } = input;
+  const p = `p_${field.name}`;
+  if (options.kind === 'purchases' && field.name === 'id') {
+    return options.mapping.id == null ? `${sqlString(input.idPrefix)} || ':' || __row` : p;
+  }
+  if (options.kind === 'purchases' && field.name === 'is_return') {
+    const prefix = options.cancellationPrefix;
+    const byPrefix =
+      prefix && options.mapping.order_id != null ? ` OR starts_with(p_order_id, ${sqlString(prefix)})` : '';
+    return `(coalesce(p_is_return, false) OR p_amount < 0 OR coalesce(p_quantity, 0) < 0${byPrefix})`;
+  }
+  if (field.type === 'date' && field.name !== 'purchase_date') return `CAST(${p} AS DATE)`;
+  if (field.type === 'integer') return `CAST(${p} AS BIGINT)`;
+  return p;
+}
+
+/** Inserts the accepted rows of a checked file into the target table (rows already there are not accepted). */
 export function insertAcceptedSql(input: ValidationInput, checkedTable: string, fileName: string): string {
   const { options } = input;
   const spec = TABLE_SPECS[options.kind];
-  const values = spec.fields.map((f) => {
-    const p = `p_${f.name}`;
-    if (options.kind === 'purchases' && f.name === 'id') {
-      return options.mapping.id == null ? `${sqlString(input.idPrefix)} || ':' || __row` : p;
-    }
-    if (options.kind === 'purchases' && f.name === 'is_return') {
-      const prefix = options.cancellationPrefix;
-      const byPrefix =
-        prefix && options.mapping.order_id != null ? ` OR starts_with(p_order_id, ${sqlString(prefix)})` : '';
-      return `(coalesce(p_is_return, false) OR p_amount < 0 OR coalesce(p_quantity, 0) < 0${byPrefix})`;
-    }
-    if (f.type === 'date' && f.name !== 'purchase_date') return `CAST(${p} AS DATE)`;
-    if (f.type === 'integer') return `CAST(${p} AS BIGINT)`;
-    return p;
-  });
+  const values = spec.fields.map((f) => storedValueSql(f, input));
   if (options.kind === 'performance') values.push(ratioMismatchSql(options));
   if (options.kind === 'purchases') values.push(sqlString(options.currency));
   values.push(sqlString(fileName), '__row');
-  return `INSERT INTO ${sqlIdent(input.targetTable)} SELECT ${values.join(', ')} FROM ${sqlIdent(checkedTable)} WHERE len(problems) = 0 ORDER BY __row`;
+  return `INSERT INTO ${sqlIdent(input.targetTable)} SELECT ${values.join(', ')} FROM ${sqlIdent(checkedTable)} WHERE len(problems) = 0 AND NOT already_present ORDER BY __row`;
 }
 
 /** Names the file's own CTR/CPC/ROAS values that disagree with the ones computed from its raw columns,

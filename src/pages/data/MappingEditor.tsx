@@ -1,6 +1,10 @@
+// The mapping of one dropped file: its table, which column feeds which field, how dates and numbers
+// are read, and what happens to the table's existing rows.
+
 import { TABLE_KINDS, TABLE_SPECS, type TableKind } from '../../data/schema';
 import { DATE_FORMATS, DATE_FORMAT_IDS, type DateFormatId } from '../../data/ingestion/dateFormats';
 import type { ImportOptions } from '../../data/ingestion/importOptions';
+import { identifiedByWholeRows } from '../../data/ingestion/repeatedRowsSql';
 import type { Cell } from '../../data/ingestion/stagingBatch';
 
 interface MappingEditorProps {
@@ -82,6 +86,22 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
           </label>
         )}
       </div>
+      {options.mode === 'append' && identifiedByWholeRows(options) && (
+        <div className="form-row">
+          <label>
+            <input
+              type="checkbox"
+              checked={options.keepRepeatedRows}
+              onChange={(e) => set({ keepRepeatedRows: e.target.checked })}
+            />{' '}
+            Add rows that are already in the table
+          </label>
+          <p className="muted small">
+            The file has no line id: a row equal to one in the table on every mapped column is skipped, so adding the
+            same export twice adds nothing. Lines the file itself repeats are kept.
+          </p>
+        </div>
+      )}
       <div className="table-scroll" tabIndex={0}>
         <table className="mapping-table">
           <caption className="visually-hidden">Column mapping for {spec.label}</caption>

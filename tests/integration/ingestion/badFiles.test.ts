@@ -83,7 +83,7 @@ async function checkImported(
   if (expected.rowsRead !== undefined) expect(report.rowsRead).toBe(expected.rowsRead);
   if (expected.accepted !== undefined) expect(report.accepted).toBe(expected.accepted);
   if (expected.rejected !== undefined) expect(report.rejected).toBe(expected.rejected);
-  expect(report.accepted + report.rejected).toBe(report.rowsRead);
+  expect(report.accepted + report.rejected + report.alreadyPresent).toBe(report.rowsRead);
   const rejects = await db.query<{ _row: number; _column: string; _reason: string }>(
     `SELECT _row, _column, _reason FROM ${report.rejectsTable} ORDER BY _row`,
   );
