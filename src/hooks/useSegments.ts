@@ -20,6 +20,7 @@ export { segmentationOutOfDate } from '../data/segmentation/segmentWorkspace';
 import { queryClient } from './queryClient';
 
 export type { SegmentationRun } from '../data/store/workspaceManifest';
+export type { ScatterPoints } from '../data/segmentation/segmentQueries';
 
 const read = async () => (await openWorkspace()).duck.read;
 

@@ -1,6 +1,7 @@
-// The Dashboard in the built app on the demo workspace: its KPIs equal the same figures computed by
-// independent SQL in Node, the cohort table and action recommendations are there, a chart downloads as
-// a valid SVG, and the page logs no console errors and makes no request off the device.
+// The Dashboard in the built app on the demo workspace: its KPIs for the last 30 days and for all the
+// data equal the same figures computed by independent SQL in Node (a change only where the data covers
+// the previous period), the cohort table and action recommendations are there, a chart downloads as a
+// valid SVG, and the page logs no console errors and makes no request off the device.
 
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { startApp, type AppUnderTest } from './support/browser';
 let app: AppUnderTest;
 let page: Page;
 const consoleErrors: string[] = [];
-let expected: { revenue: number; orders: number; customers: number; roas: number };
+let expected: { revenue: number; orders: number; customers: number; roas: number; allRevenue: number };
 
 beforeAll(async () => {
   app = await startApp();
@@ -39,7 +40,11 @@ beforeAll(async () => {
     `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases)
      SELECT sum(revenue) / sum(cost) AS roas FROM campaign_performance, last WHERE date BETWEEN last.d - 29 AND last.d`,
   );
+  const [all] = await db.query<{ revenue: number }>(
+    `SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue FROM purchases`,
+  );
   expected = {
+    allRevenue: Number(all!.revenue),
     revenue: Number(row!.revenue),
     orders: Number(row!.orders),
     customers: Number(row!.customers),
@@ -64,6 +69,20 @@ describe('the dashboard in the browser', () => {
     expect(await page.getByTestId('kpi-Orders').locator('.card-change').textContent()).toMatch(
       /vs the previous 30 days/,
     );
+    expect(await page.getByTestId('kpi-period').textContent()).toMatch(/, against the 30 days before$/);
+  });
+
+  it('shows all the data as one period, with no change against a period before it', async () => {
+    await page.getByLabel('Period').selectOption({ label: 'all data' });
+    await expect
+      .poll(() => card('Revenue (net of returns)'))
+      .toBe(formatMetric(expected.allRevenue, 'money', 'USD', 'en-US'));
+    expect(await page.getByTestId('kpi-period').textContent()).toContain('no comparison: “All data” already holds');
+    expect(await page.getByTestId('kpi-Orders').locator('.card-change').textContent()).toBe('no previous period');
+    await page.getByLabel('Period').selectOption({ label: 'last 30 days' });
+    await expect
+      .poll(() => card('Revenue (net of returns)'))
+      .toBe(formatMetric(expected.revenue, 'money', 'USD', 'en-US'));
   });
 
   it('ranks the budget move among the action recommendations and links to it', async () => {

@@ -30,9 +30,15 @@ function extent(values: Float64Array): [number, number] {
   return min <= max ? [min, max === min ? min + 1 : max] : [0, 1];
 }
 
-/** A scatter of customers; non-finite values are skipped. */
+/** A scatter of customers; points without a value on an axis (NULL) cannot be placed and are not drawn. */
 export function SegmentScatter({ x, y, segment, xLabel, yLabel, width, height }: SegmentScatterProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The label counts what is painted, not what was read.
+  const drawn = useMemo(() => {
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) n++;
+    return n;
+  }, [x, y]);
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom);
   const xScale = useMemo(
@@ -68,7 +74,8 @@ export function SegmentScatter({ x, y, segment, xLabel, yLabel, width, height }:
         ref={canvasRef}
         style={{ left: MARGIN.left, top: MARGIN.top, width: innerWidth, height: innerHeight }}
         role="img"
-        aria-label={`${x.length} customers by ${xLabel} and ${yLabel}, coloured by segment`}
+        aria-label={`${drawn} customers by ${xLabel} and ${yLabel}, coloured by segment`}
+        data-drawn={drawn}
       />
       <svg width={width} height={height} aria-hidden="true">
         <Axis.AxisLeft

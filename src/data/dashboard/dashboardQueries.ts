@@ -1,16 +1,22 @@
-// Reads behind the Dashboard, all in DuckDB: the KPIs for a period beside the period before, revenue
-// over time, monthly cohort retention, and the campaigns with the best ROAS. Revenue is net of returns
-// (a return line counts as minus its amount); orders, active customers and order value use sales only.
+// Reads behind the Dashboard, all in DuckDB: the span of the data, the KPIs for a period beside the
+// period before (when the data covers it), revenue over time with partial first and last buckets marked,
+// and the action figures. Revenue is net of returns (a return line counts as minus its amount); orders,
+// active customers and order value count what was bought and not cancelled in full, order value net of
+// cancellations (see dashboardSql.ts). Cohort retention is in cohortRetention.ts.
 
 import { sqlString, tableExists, type SqlConnection } from '../sql';
 import { CUSTOMER_PREDICTIONS_TABLE } from '../predictions/predictionTables';
 import { PERFORMANCE_TABLE } from '../campaigns/campaignQueries';
-
-export interface Period {
-  /** First and last day, inclusive, ISO dates. */
-  from: string;
-  to: string;
-}
+import { NET_AMOUNT, ORDER, PURCHASES } from './dashboardSql';
+import {
+  choosePeriod,
+  partialCoverage,
+  type Comparison,
+  type DataSpan,
+  type Grain,
+  type Period,
+  type PeriodChoice,
+} from './periods';
 
 export interface PeriodKpis {
   revenue: number;
@@ -25,27 +31,18 @@ export interface PeriodKpis {
 }
 
 export interface DashboardKpis {
+  /** The days the figures are for. */
+  period: Period;
+  /** The previous period, and whether the data covers all of it. */
+  comparison: Comparison;
   current: PeriodKpis;
-  previous: PeriodKpis;
+  /** The previous period's figures; null unless the data covers all of it (a change would mislead). */
+  previous: PeriodKpis | null;
   /** From the stored predictions (as of their analysis date): null without a prediction run. */
   predictedRevenue: number | null;
   highRiskCustomers: number | null;
 }
 
-const DAY_MS = 86_400_000;
-const shift = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-/** The `days` ending on `end`, and the same length just before. */
-export function periodsEndingOn(end: string, days: number): { current: Period; previous: Period } {
-  return {
-    current: { from: shift(end, -(days - 1)), to: end },
-    previous: { from: shift(end, -(2 * days - 1)), to: shift(end, -days) },
-  };
-}
-
-// An order is its order id when the file has one, else the purchase line.
-const ORDER = 'coalesce(order_id, id)';
 const inPeriod = (p: Period) =>
   `purchase_date >= TIMESTAMP ${sqlString(p.from)} AND purchase_date < TIMESTAMP ${sqlString(p.to)} + INTERVAL 1 DAY`;
 
@@ -57,11 +54,11 @@ async function periodKpis(conn: SqlConnection, p: Period, hasPerformance: boolea
     customers: number;
     repeaters: number;
   }>(
-    `WITH lines AS (SELECT * FROM purchases WHERE ${inPeriod(p)}),
-     per_customer AS (SELECT customer_id, count(DISTINCT ${ORDER}) AS orders FROM lines WHERE NOT is_return GROUP BY 1)
-     SELECT (SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) FROM lines) AS revenue,
-       (SELECT sum(amount) FROM lines WHERE NOT is_return) AS sales,
-       (SELECT count(DISTINCT ${ORDER}) FROM lines WHERE NOT is_return) AS orders,
+    `WITH lines AS (SELECT * FROM ${PURCHASES} WHERE ${inPeriod(p)}),
+     per_customer AS (SELECT customer_id, count(DISTINCT ${ORDER}) AS orders FROM lines WHERE bought GROUP BY 1)
+     SELECT (SELECT sum(${NET_AMOUNT}) FROM lines) AS revenue,
+       (SELECT sum(net_amount) FROM lines WHERE bought) AS sales,
+       (SELECT count(DISTINCT ${ORDER}) FROM lines WHERE bought) AS orders,
        (SELECT count(*) FROM per_customer) AS customers,
        (SELECT count(*) FROM per_customer WHERE orders >= 2) AS repeaters`,
   );
@@ -86,9 +83,28 @@ async function periodKpis(conn: SqlConnection, p: Period, hasPerformance: boolea
   };
 }
 
-/** The KPIs of the `days` ending on `end` beside the period before. */
-export async function readDashboardKpis(conn: SqlConnection, end: string, days: number): Promise<DashboardKpis> {
-  const { current, previous } = periodsEndingOn(end, days);
+/** The first and last purchase day; null without purchases. */
+export async function readPurchaseSpan(conn: SqlConnection): Promise<DataSpan | null> {
+  if (!(await tableExists(conn, 'purchases'))) return null;
+  // What the data covers is every stored line, whichever relation the figures are read from.
+  const [row] = await conn.query<{ first: string | null; last: string | null }>(
+    `SELECT strftime(min(purchase_date), '%Y-%m-%d') AS first, strftime(max(purchase_date), '%Y-%m-%d') AS last
+     FROM purchases`,
+  );
+  return row?.first && row.last ? { firstDay: row.first, lastDay: row.last } : null;
+}
+
+/**
+ * The KPIs of the chosen period ending on `end`, and of the period before when the data covers all of it
+ * (the first purchase day is on or before that period's first day); "All data" has no period before it.
+ */
+export async function readDashboardKpis(
+  conn: SqlConnection,
+  end: string,
+  choice: PeriodChoice,
+): Promise<DashboardKpis> {
+  const span = await readPurchaseSpan(conn);
+  const { current, comparison } = choosePeriod(choice, end, span?.firstDay ?? end);
   const hasPerformance = await tableExists(conn, PERFORMANCE_TABLE);
   let predictedRevenue: number | null = null;
   let highRiskCustomers: number | null = null;
@@ -100,74 +116,42 @@ export async function readDashboardKpis(conn: SqlConnection, end: string, days: 
     highRiskCustomers = Number(p?.high ?? 0);
   }
   return {
+    period: current,
+    comparison,
     current: await periodKpis(conn, current, hasPerformance),
-    previous: await periodKpis(conn, previous, hasPerformance),
+    previous: comparison.kind === 'full' ? await periodKpis(conn, comparison.previous, hasPerformance) : null,
     predictedRevenue,
     highRiskCustomers,
   };
 }
 
-export type RevenueGrain = 'day' | 'week' | 'month';
+export type RevenueGrain = Grain;
 
-/** Net revenue per day, week or month over the whole data. */
-export async function readRevenueSeries(
-  conn: SqlConnection,
-  grain: RevenueGrain,
-): Promise<{ period: string; revenue: number; orders: number }[]> {
+export interface RevenuePoint {
+  /** The bucket's first day, ISO. */
+  period: string;
+  revenue: number;
+  orders: number;
+  /** The days of the bucket the data covers, when that is not all of them (the first and last buckets). */
+  partial: Period | null;
+}
+
+/** Net revenue per day, week or month over the whole data, the partly covered first and last buckets marked. */
+export async function readRevenueSeries(conn: SqlConnection, grain: RevenueGrain): Promise<RevenuePoint[]> {
+  const span = await readPurchaseSpan(conn);
+  if (!span) return [];
   const rows = await conn.query<{ period: string; revenue: number; orders: number }>(
     `SELECT strftime(date_trunc(${sqlString(grain)}, purchase_date), '%Y-%m-%d') AS period,
-       sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue,
-       count(DISTINCT ${ORDER}) FILTER (WHERE NOT is_return) AS orders
-     FROM purchases GROUP BY 1 ORDER BY 1`,
+       sum(${NET_AMOUNT}) AS revenue,
+       count(DISTINCT ${ORDER}) FILTER (WHERE bought) AS orders
+     FROM ${PURCHASES} GROUP BY 1 ORDER BY 1`,
   );
-  return rows.map((r) => ({ period: r.period, revenue: Number(r.revenue), orders: Number(r.orders) }));
-}
-
-export interface CohortRow {
-  /** First purchase month, 'YYYY-MM'. */
-  cohort: string;
-  customers: number;
-  /** Share of the cohort buying in month 0, 1, 2, … after their first (month 0 is 1 by definition). */
-  retention: (number | null)[];
-}
-
-/** Monthly cohorts by first purchase: the share of each cohort that bought again in each later month. */
-export async function readCohortRetention(conn: SqlConnection, months = 12, cohorts = 12): Promise<CohortRow[]> {
-  const rows = await conn.query<{ cohort: string; month_offset: number; customers: number; cohort_size: number }>(
-    `WITH sales AS (SELECT customer_id, date_trunc('month', purchase_date) AS month FROM purchases WHERE NOT is_return),
-     firsts AS (SELECT customer_id, min(month) AS cohort FROM sales GROUP BY 1),
-     recent AS (SELECT cohort FROM firsts GROUP BY 1 ORDER BY 1 DESC LIMIT ${cohorts}),
-     sizes AS (SELECT cohort, count(*) AS cohort_size FROM firsts WHERE cohort IN (SELECT cohort FROM recent) GROUP BY 1),
-     active AS (
-       SELECT f.cohort, date_diff('month', f.cohort, s.month) AS month_offset, count(DISTINCT s.customer_id) AS customers
-       FROM sales s JOIN firsts f USING (customer_id)
-       WHERE f.cohort IN (SELECT cohort FROM recent) AND date_diff('month', f.cohort, s.month) < ${months}
-       GROUP BY 1, 2)
-     SELECT strftime(a.cohort, '%Y-%m') AS cohort, a.month_offset, a.customers, z.cohort_size
-     FROM active a JOIN sizes z USING (cohort) ORDER BY 1, 2`,
-  );
-  const [last] = await conn.query<{ last: string | null }>(
-    `SELECT strftime(max(date_trunc('month', purchase_date)), '%Y-%m') AS last FROM purchases`,
-  );
-  const lastMonth = last?.last ?? '';
-  const byCohort = new Map<string, CohortRow>();
-  for (const r of rows) {
-    let row = byCohort.get(r.cohort);
-    if (!row) {
-      // Months after the data ends are unknown, not zero.
-      const [y, m] = r.cohort.split('-').map(Number) as [number, number];
-      const [ly, lm] = lastMonth.split('-').map(Number) as [number, number];
-      const observed = Math.min(months, (ly - y) * 12 + (lm - m) + 1);
-      row = {
-        cohort: r.cohort,
-        customers: Number(r.cohort_size),
-        retention: Array.from({ length: months }, (_, i) => (i < observed ? 0 : null)),
-      };
-      byCohort.set(r.cohort, row);
-    }
-    row.retention[Number(r.month_offset)] = Number(r.customers) / Number(r.cohort_size);
-  }
-  return [...byCohort.values()];
+  return rows.map((r) => ({
+    period: r.period,
+    revenue: Number(r.revenue),
+    orders: Number(r.orders),
+    partial: partialCoverage(r.period, grain, span),
+  }));
 }
 
 export interface ActionFigures {
@@ -200,7 +184,7 @@ export async function readActionFigures(conn: SqlConnection): Promise<ActionFigu
       // From purchases, not customer_features: the features are recomputed on demand, segments are stored.
       `SELECT count(*) AS n, avg(o.aov) AS aov
        FROM customer_segments s
-       LEFT JOIN (SELECT customer_id, sum(amount) / count(DISTINCT ${ORDER}) AS aov FROM purchases WHERE NOT is_return GROUP BY 1) o
+       LEFT JOIN (SELECT customer_id, sum(net_amount) / count(DISTINCT ${ORDER}) AS aov FROM ${PURCHASES} WHERE bought GROUP BY 1) o
          USING (customer_id)
        WHERE s.rfm_segment = 'Potential Loyalist'`,
     );
@@ -211,9 +195,5 @@ export async function readActionFigures(conn: SqlConnection): Promise<ActionFigu
 
 /** The last day with a purchase, ISO; null without purchases. */
 export async function readLastPurchaseDay(conn: SqlConnection): Promise<string | null> {
-  if (!(await tableExists(conn, 'purchases'))) return null;
-  const [row] = await conn.query<{ day: string | null }>(
-    `SELECT strftime(max(purchase_date), '%Y-%m-%d') AS day FROM purchases`,
-  );
-  return row?.day ?? null;
+  return (await readPurchaseSpan(conn))?.lastDay ?? null;
 }

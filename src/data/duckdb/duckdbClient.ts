@@ -12,6 +12,7 @@ import { RecordBatchStreamWriter } from 'apache-arrow';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { concatColumns, numericColumns } from './arrowColumns';
+import { oneAtATime } from './oneAtATime';
 import { MAX_IPC_CHUNK_BYTES, sqlIdent, type SqlRow, type SqlStore } from '../sql';
 import { queryName, recordTiming } from '../../lib/monitor';
 
@@ -26,27 +27,35 @@ export interface LanternDuckDb {
 }
 
 function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore {
+  // Every statement on this connection waits for the one before: a streamed read must not be cut short.
+  const exclusive = oneAtATime();
   return {
-    async query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
-      const started = performance.now();
-      let ok = false;
-      try {
-        const table = await conn.query(sql);
-        ok = true;
-        return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
-      } finally {
-        const now = performance.now();
-        recordTiming({ kind: 'query', name: queryName(sql), ms: now - started, at: now, ok });
-      }
+    query<T extends SqlRow = SqlRow>(sql: string): Promise<T[]> {
+      return exclusive(async () => {
+        const started = performance.now();
+        let ok = false;
+        try {
+          const table = await conn.query(sql);
+          ok = true;
+          return table.toArray().map((row: { toJSON(): T }) => row.toJSON());
+        } finally {
+          const now = performance.now();
+          recordTiming({ kind: 'query', name: queryName(sql), ms: now - started, at: now, ok });
+        }
+      });
     },
-    async queryNumericColumns(sql: string): Promise<Record<string, Float64Array>> {
-      // Streamed batch by batch: reading a 100k-customer result in one piece held the page for ~200 ms.
-      const parts: Record<string, Float64Array>[] = [];
-      for await (const batch of await conn.send(sql)) parts.push(numericColumns(batch));
-      return concatColumns(parts);
+    queryNumericColumns(sql: string): Promise<Record<string, Float64Array>> {
+      return exclusive(async () => {
+        // Streamed batch by batch: reading a 100k-customer result in one piece held the page for ~200 ms.
+        const parts: Record<string, Float64Array>[] = [];
+        for await (const batch of await conn.send(sql)) parts.push(numericColumns(batch));
+        return concatColumns(parts);
+      });
     },
-    async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+      return exclusive(async () => {
+        await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+      });
     },
     async registerFile(name: string, file: Blob): Promise<void> {
       await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
@@ -54,25 +63,33 @@ function wrapConnection(db: AsyncDuckDB, conn: AsyncDuckDBConnection): SqlStore 
     async dropFile(name: string): Promise<void> {
       await db.dropFile(name);
     },
-    async exportArrowIpc(table: string, maxChunkBytes = MAX_IPC_CHUNK_BYTES): Promise<Uint8Array[]> {
-      // Streamed batch by batch so the main thread is never held for the whole table.
-      const reader = await conn.send(`SELECT * FROM ${sqlIdent(table)}`);
-      const chunks: Uint8Array[] = [];
-      let writer = new RecordBatchStreamWriter();
-      let bytes = 0;
-      for await (const batch of reader) {
-        writer.write(batch);
-        bytes += batch.data.byteLength;
-        if (bytes >= maxChunkBytes) {
-          chunks.push(writer.finish().toUint8Array(true));
-          writer = new RecordBatchStreamWriter();
-          bytes = 0;
-        }
-      }
-      if (bytes > 0 || chunks.length === 0) chunks.push(writer.finish().toUint8Array(true));
-      return chunks;
+    exportArrowIpc(table: string, maxChunkBytes = MAX_IPC_CHUNK_BYTES): Promise<Uint8Array[]> {
+      return exclusive(() => exportStreamed(conn, table, maxChunkBytes));
     },
   };
+}
+
+// Streamed batch by batch so the main thread is never held for the whole table.
+async function exportStreamed(
+  conn: AsyncDuckDBConnection,
+  table: string,
+  maxChunkBytes: number,
+): Promise<Uint8Array[]> {
+  const reader = await conn.send(`SELECT * FROM ${sqlIdent(table)}`);
+  const chunks: Uint8Array[] = [];
+  let writer = new RecordBatchStreamWriter();
+  let bytes = 0;
+  for await (const batch of reader) {
+    writer.write(batch);
+    bytes += batch.data.byteLength;
+    if (bytes >= maxChunkBytes) {
+      chunks.push(writer.finish().toUint8Array(true));
+      writer = new RecordBatchStreamWriter();
+      bytes = 0;
+    }
+  }
+  if (bytes > 0 || chunks.length === 0) chunks.push(writer.finish().toUint8Array(true));
+  return chunks;
 }
 
 let started: Promise<LanternDuckDb> | null = null;

@@ -3,6 +3,7 @@
 
 import type { RankedAction } from '../../analytics/actions/rankActions';
 import type { DashboardKpis } from '../dashboard/dashboardQueries';
+import type { Period } from '../dashboard/periods';
 
 export interface ReportSnapshot {
   id: string;
@@ -13,9 +14,10 @@ export interface ReportSnapshot {
   /** The data it was made from (imports, segments, predictions): a change means a new report. */
   basedOn: string;
   currency: string;
-  kpis: DashboardKpis;
-  /** Net revenue of the last 12 months. */
-  revenueByMonth: { period: string; revenue: number }[];
+  /** Reports made before the data's coverage was checked have no period or comparison (and always a previous). */
+  kpis: Omit<DashboardKpis, 'period' | 'comparison'> & Partial<Pick<DashboardKpis, 'period' | 'comparison'>>;
+  /** Net revenue of the last 12 months; `partial` is the days of a month the data covers only in part. */
+  revenueByMonth: { period: string; revenue: number; partial?: Period | null }[];
   segments: { name: string; size: number; revenueShare: number; tier: string; treatment: string }[] | null;
   risk: { low: number; medium: number; high: number } | null;
   actions: RankedAction[];

@@ -20,6 +20,29 @@ export interface ScatterPoints {
   segment: Float64Array;
   /** Customers in all; the points are a seeded sample when there are more than the limit. */
   total: number;
+  /** Points with a value on both axes, the ones drawn (a customer with only returns has no recency). */
+  drawn: number;
+  /** Points without a value across, and up (NULL features). */
+  missingX: number;
+  missingY: number;
+}
+
+/** How many of the points can be drawn, and how many lack each value. */
+export function scatterCoverage(
+  x: Float64Array,
+  y: Float64Array,
+): Pick<ScatterPoints, 'drawn' | 'missingX' | 'missingY'> {
+  let drawn = 0;
+  let missingX = 0;
+  let missingY = 0;
+  for (let i = 0; i < x.length; i++) {
+    const hasX = Number.isFinite(x[i]);
+    const hasY = Number.isFinite(y[i]);
+    if (!hasX) missingX++;
+    if (!hasY) missingY++;
+    if (hasX && hasY) drawn++;
+  }
+  return { drawn, missingX, missingY };
 }
 
 /** Two features and the segment of every customer, or of a reproducible sample of at most `limit`. */
@@ -39,7 +62,9 @@ export async function readScatterPoints(
      FROM ${CUSTOMER_SEGMENTS_TABLE} s JOIN ${CUSTOMER_FEATURES_TABLE} f USING (customer_id) ${sample}`,
   );
   const empty = new Float64Array(0);
-  return { x: columns.x ?? empty, y: columns.y ?? empty, segment: columns.segment ?? empty, total };
+  const x = columns.x ?? empty;
+  const y = columns.y ?? empty;
+  return { x, y, segment: columns.segment ?? empty, total, ...scatterCoverage(x, y) };
 }
 
 /** Customers per (R, FM) cell of the RFM map. */

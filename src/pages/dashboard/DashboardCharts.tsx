@@ -5,17 +5,19 @@ import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import { BarChart } from '../../components/charts/BarChart';
 import { ChartBox } from '../../components/charts/ChartBox';
 import { ChartFigure } from '../../components/charts/ChartFigure';
-import { CohortHeatmap } from '../../components/charts/CohortHeatmap';
-import { DailyLineChart } from '../../components/charts/DailyLineChart';
-import type { CohortRow, RevenueGrain } from '../../data/dashboard/dashboardQueries';
+import { CohortHeatmap, cohortHeatmapHeight } from '../../components/charts/CohortHeatmap';
+import { RevenueChart } from '../../components/charts/RevenueChart';
+import type { CohortRetention } from '../../data/dashboard/cohortRetention';
+import type { RevenueGrain, RevenuePoint } from '../../data/dashboard/dashboardQueries';
+import { formatDayRange, partialNote } from '../../data/dashboard/periodText';
 import type { HistogramBin } from '../../data/predictions/predictionQueries';
 import { formatCount, formatDay, formatMonth } from '../../lib/format';
 
 interface DashboardChartsProps {
   grain: RevenueGrain;
   onGrain: (grain: RevenueGrain) => void;
-  revenue: { period: string; revenue: number; orders: number }[] | undefined;
-  cohorts: CohortRow[] | undefined;
+  revenue: RevenuePoint[] | undefined;
+  cohorts: CohortRetention | undefined;
   segments: { name: string; size: number; revenue: number; revenueShare: number }[];
   distributions: { churn: HistogramBin[]; lifetimeValue: HistogramBin[] } | undefined;
   currency: string;
@@ -34,6 +36,9 @@ export default function DashboardCharts({
   const money = (v: number) => formatMetric(v, 'money', currency);
   // A period is named by its first day: a month reads "Mar 2026", a day or week "Mar 2, 2026".
   const periodLabel = (period: string) => (grain === 'month' ? formatMonth(period.slice(0, 7)) : formatDay(period));
+  const note = (r: RevenuePoint) => (r.partial ? partialNote(grain, r.partial) : null);
+  const partialRevenue = (revenue ?? []).flatMap((r) => (r.partial ? [note(r)!] : []));
+  const cohortRows = cohorts?.rows ?? [];
   return (
     <>
       {revenue && revenue.length > 0 && (
@@ -51,16 +56,17 @@ export default function DashboardCharts({
             caption={`Net revenue per ${grain}`}
             fileName={`lantern-revenue-by-${grain}`}
             table={{
-              columns: [grain, 'revenue', 'orders'],
-              rows: revenue.map((r) => [periodLabel(r.period), money(r.revenue), formatCount(r.orders)]),
+              columns: [grain, 'revenue', 'orders', 'coverage'],
+              rows: revenue.map((r) => [periodLabel(r.period), money(r.revenue), formatCount(r.orders), note(r)]),
             }}
           >
             <ChartBox
               height={240}
               chart={(width) => (
-                <DailyLineChart
+                <RevenueChart
                   title={`Net revenue per ${grain} (${currency})`}
-                  points={revenue.map((r) => ({ date: r.period, value: r.revenue }))}
+                  bars={revenue.map((r) => ({ period: r.period, value: r.revenue, partialNote: note(r) }))}
+                  label={periodLabel}
                   yLabel={`revenue (${currency})`}
                   formatValue={money}
                   width={width}
@@ -68,28 +74,46 @@ export default function DashboardCharts({
                 />
               )}
             />
+            {partialRevenue.length > 0 && (
+              <p className="muted chart-note" data-testid="revenue-partial-note">
+                Hatched bars, {partialRevenue.join('; ')}: the data covers only part of the {grain}, so the revenue is
+                not a whole {grain}&apos;s.
+              </p>
+            )}
           </ChartFigure>
         </section>
       )}
-      {cohorts && cohorts.length > 0 && (
+      {cohorts && cohortRows.length > 0 && (
         <section aria-labelledby="cohort-heading">
           <h2 id="cohort-heading">Cohort retention</h2>
           <ChartFigure
             caption="Share of each monthly cohort (by first purchase) buying again in each month after"
             fileName="lantern-cohort-retention"
             table={{
-              columns: ['cohort', 'customers', ...cohorts[0]!.retention.map((_, m) => `month ${m}`)],
-              rows: cohorts.map((c) => [
+              columns: ['cohort', 'customers', ...cohortRows[0]!.retention.map((_, m) => `month ${m}`)],
+              rows: cohortRows.map((c) => [
                 formatMonth(c.cohort),
                 formatCount(c.customers),
-                ...c.retention.map((v) => (v === null ? null : formatMetric(v, 'ratio'))),
+                ...c.retention.map((v, m) =>
+                  v === null
+                    ? null
+                    : `${formatMetric(v, 'ratio')}${c.partialMonths.includes(m) ? ' (partial month)' : ''}`,
+                ),
               ]),
             }}
           >
             <ChartBox
-              height={40 + cohorts.length * 22 + 8}
-              chart={(width) => <CohortHeatmap rows={cohorts} width={width} />}
+              height={cohortHeatmapHeight(cohortRows.length)}
+              chart={(width) => <CohortHeatmap rows={cohortRows} partial={cohorts.partial} width={width} />}
             />
+            <p className="muted chart-note" data-testid="cohort-note">
+              {cohorts.partial.length > 0 &&
+                `Outlined cells are months the data covers only in part (${cohorts.partial
+                  .map((p) => `${formatMonth(p.month)}: ${formatDayRange(p.covered)}`)
+                  .join('; ')}), so they read low. `}
+              The first cohort, {formatMonth(cohortRows[0]!.cohort)}, also holds the customers who bought before the
+              data starts. Months after the data ends are blank.
+            </p>
           </ChartFigure>
         </section>
       )}

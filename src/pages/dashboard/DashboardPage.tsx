@@ -1,4 +1,5 @@
-// The Dashboard: KPIs against the previous period, revenue over time, cohort retention, segments,
+// The Dashboard: KPIs for the last 30, 90 or 365 days or all the data, against the previous period when
+// the data covers it; revenue over time and cohort retention with partial months marked; segments,
 // churn-risk and lifetime-value distributions, the best campaigns by ROAS, and the ranked next steps.
 // Every figure is read from DuckDB; charts carry their data as a table and download as SVG or PNG.
 
@@ -6,7 +7,9 @@ import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatMetric } from '../../analytics/campaigns/campaignMetrics';
 import { EmptyState } from '../../components/ui/EmptyState';
-import { periodsEndingOn, type RevenueGrain } from '../../data/dashboard/dashboardQueries';
+import type { RevenueGrain } from '../../data/dashboard/dashboardQueries';
+import { comparisonNote, formatDayRange } from '../../data/dashboard/periodText';
+import { PERIOD_CHOICES, choosePeriod, type PeriodChoice } from '../../data/dashboard/periods';
 import { campaignInputsKey } from '../../hooks/useCampaignJob';
 import { useCampaignRun } from '../../hooks/useCampaignRun';
 import { useCampaignMetrics } from '../../hooks/useCampaigns';
@@ -14,7 +17,7 @@ import {
   useActionFigures,
   useCohortRetention,
   useDashboardKpis,
-  useLastPurchaseDay,
+  usePurchaseSpan,
   useRevenueSeries,
 } from '../../hooks/useDashboard';
 import { useHasData } from '../../hooks/useHasData';
@@ -23,11 +26,10 @@ import { useReportRefresh } from '../../hooks/useReportRefresh';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { ActionPanel } from './ActionPanel';
 import { KpiCards } from './KpiCards';
-import { formatDay } from '../../lib/format';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
-const PERIODS = [30, 90, 365] as const;
+const choiceLabel = (choice: PeriodChoice) => (choice === 'all' ? 'all data' : `last ${choice} days`);
 
 /** The Dashboard view. */
 export function DashboardPage() {
@@ -36,16 +38,20 @@ export function DashboardPage() {
   const hasPerformance = useHasData('campaign_performance');
   const { data: manifest } = useWorkspace();
   const key = manifest ? campaignInputsKey(manifest) : '';
-  const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
+  const [choice, setChoice] = useState<PeriodChoice>(30);
   const [grain, setGrain] = useState<RevenueGrain>('month');
-  const lastDay = useLastPurchaseDay(key);
-  const end = manifest?.settings.analysisDate ?? lastDay.data ?? null;
-  const kpis = useDashboardKpis(hasPurchases ? end : null, days, key);
+  const span = usePurchaseSpan(key);
+  const end = manifest?.settings.analysisDate ?? span.data?.lastDay ?? null;
+  const kpis = useDashboardKpis(hasPurchases ? end : null, choice, key);
   const revenue = useRevenueSeries(grain, key);
   const cohorts = useCohortRetention(key);
   const figures = useActionFigures(key);
   const distributions = usePredictionDistributions(manifest?.predictions?.createdAt);
-  const range = useMemo(() => (end ? periodsEndingOn(end, days).current : null), [end, days]);
+  const firstDay = span.data?.firstDay ?? null;
+  const range = useMemo(
+    () => (end && firstDay ? choosePeriod(choice, end, firstDay).current : null),
+    [end, firstDay, choice],
+  );
   const campaigns = useCampaignMetrics(hasPerformance ? range : null, 'campaign', key);
   const { run: campaignRun } = useCampaignRun(manifest, hasPerformance);
   // The report history follows the data: a new report is made here in the background when one is due.
@@ -104,19 +110,27 @@ export function DashboardPage() {
           <div className="inline-fields">
             <label>
               Period{' '}
-              <select value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])}>
-                {PERIODS.map((d) => (
-                  <option key={d} value={d}>
-                    last {d} days
+              <select
+                value={String(choice)}
+                onChange={(e) => setChoice(e.target.value === 'all' ? 'all' : (Number(e.target.value) as PeriodChoice))}
+              >
+                {PERIOD_CHOICES.map((c) => (
+                  <option key={c} value={String(c)}>
+                    {choiceLabel(c)}
                   </option>
                 ))}
               </select>
             </label>
-            <span className="muted">
-              to {formatDay(end)}, against the {days} days before
-            </span>
+            {kpis.data && (
+              <span className="muted" data-testid="kpi-period">
+                {formatDayRange(kpis.data.period)}
+                {kpis.data.comparison.kind === 'full'
+                  ? `, against the ${choice} days before`
+                  : `; ${comparisonNote(kpis.data.comparison)}.`}
+              </span>
+            )}
           </div>
-          {kpis.data && <KpiCards kpis={kpis.data} days={days} currency={currency} />}
+          {kpis.data && <KpiCards kpis={kpis.data} currency={currency} />}
         </section>
       )}
       <ActionPanel figures={figures.data} campaigns={campaignRun?.result ?? null} currency={currency} />
@@ -136,7 +150,9 @@ export function DashboardPage() {
       {top.length > 0 && (
         <section aria-labelledby="top-campaigns-heading">
           <h2 id="top-campaigns-heading">Top campaigns by ROAS</h2>
-          <p className="muted">Over the same {days} days; ROAS = revenue ÷ cost.</p>
+          <p className="muted">
+            Over the same period{range ? ` (${formatDayRange(range)})` : ''}; ROAS = revenue ÷ cost.
+          </p>
           <ol className="top-campaigns">
             {top.map((r) => (
               <li key={r.key}>

@@ -1,8 +1,10 @@
 // The executive report drawn from a snapshot, the same markup in the app and in the exported HTML
-// file: its styles and its chart are inline, so the file is self-contained.
+// file: its styles and its chart are inline, so the file is self-contained. Like the Dashboard, it shows
+// a change against the previous period only when the data covers all of it, and marks partial months.
 
 import type { ReportSnapshot } from '../../data/reports/reportSnapshot';
 import type { PeriodKpis } from '../../data/dashboard/dashboardQueries';
+import { comparisonNote, partialNote } from '../../data/dashboard/periodText';
 import { ChartFigure } from '../../components/charts/ChartFigure';
 import { formatDay, formatMonth } from '../../lib/format';
 
@@ -49,13 +51,18 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
   const change = (now: number | null, before: number | null) =>
     now === null || before === null || !(Math.abs(before) > 0) ? null : now / before - 1;
   const generated = new Date(report.generatedAt).toLocaleString();
+  const previous = report.kpis.previous;
+  // Reports made before coverage was checked carry no comparison: their previous period is shown as it was.
+  const noComparison = report.kpis.comparison ? comparisonNote(report.kpis.comparison) : null;
+  const monthNote = (m: ReportSnapshot['revenueByMonth'][number]) =>
+    m.partial ? partialNote('month', m.partial) : null;
   return (
     <article className="report" data-testid="report">
       <style>{REPORT_CSS}</style>
       <h1>Executive report</h1>
       <p className="note">
-        Generated {generated} by Lantern on this device · the {report.periodDays} days to {formatDay(report.periodEnd)}{' '}
-        against the {report.periodDays} days before
+        Generated {generated} by Lantern on this device · the {report.periodDays} days to {formatDay(report.periodEnd)}
+        {noComparison ? `; ${noComparison}` : ` against the ${report.periodDays} days before`}
         {compareWith ? ` · compared with the report of ${new Date(compareWith.generatedAt).toLocaleString()}` : ''}
       </p>
 
@@ -84,12 +91,13 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
             </thead>
             <tbody>
               {rows.map(([label, pick, format]) => {
-                const c = change(pick(report.kpis.current), pick(report.kpis.previous));
+                const before = previous && !noComparison ? pick(previous) : null;
+                const c = change(pick(report.kpis.current), before);
                 return (
                   <tr key={label}>
                     <th scope="row">{label}</th>
                     <td className="num">{format(pick(report.kpis.current))}</td>
-                    <td className="num">{format(pick(report.kpis.previous))}</td>
+                    <td className="num">{format(before)}</td>
                     <td className={c === null ? 'num' : c >= 0 ? 'num up' : 'num down'}>
                       {c === null ? '—' : `${c >= 0 ? '+' : '−'}${Math.abs(100 * c).toFixed(1)} %`}
                     </td>
@@ -123,8 +131,8 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
             caption="Net revenue by month"
             fileName={`lantern-report-revenue-${report.periodEnd}`}
             table={{
-              columns: ['Month', 'Net revenue'],
-              rows: report.revenueByMonth.map((m) => [formatMonth(m.period), money(m.revenue)]),
+              columns: ['Month', 'Net revenue', 'Coverage'],
+              rows: report.revenueByMonth.map((m) => [formatMonth(m.period), money(m.revenue), monthNote(m)]),
             }}
           >
             <RevenueBars months={report.revenueByMonth} money={money} />
@@ -144,6 +152,7 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
                       <th scope="col" className="num">
                         Net revenue
                       </th>
+                      <th scope="col">Coverage</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -151,6 +160,7 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
                       <tr key={m.period}>
                         <th scope="row">{formatMonth(m.period)}</th>
                         <td className="num">{money(m.revenue)}</td>
+                        <td>{monthNote(m) ?? 'whole month'}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -158,6 +168,12 @@ export function ReportView({ report, compareWith, interactive = false }: ReportV
               </div>
             </details>
           </>
+        )}
+        {report.revenueByMonth.some((m) => m.partial) && (
+          <p className="note" data-testid="report-partial-months">
+            Lighter bars, {report.revenueByMonth.flatMap((m) => monthNote(m) ?? []).join('; ')}: the data covers only
+            part of the month, so its revenue is not a whole month&apos;s.
+          </p>
         )}
       </section>
 
@@ -296,10 +312,21 @@ function RevenueBars({ months, money }: { months: ReportSnapshot['revenueByMonth
       </text>
       {months.map((m, i) => {
         const h = (Math.max(0, m.revenue) / max) * (height - bottom - 8);
+        // A month the data covers only in part is drawn lighter with a dashed outline: it is not a fall.
+        const note = m.partial ? partialNote('month', m.partial) : null;
         return (
-          <g key={m.period}>
-            <rect x={left + i * band + 2} y={height - bottom - h} width={band - 4} height={h} fill="#4e79a7">
-              <title>{`${formatMonth(m.period)}: ${money(m.revenue)}`}</title>
+          <g key={m.period} data-partial={note ? 'true' : undefined}>
+            <rect
+              x={left + i * band + 2}
+              y={height - bottom - h}
+              width={band - 4}
+              height={h}
+              fill="#4e79a7"
+              fillOpacity={note ? 0.35 : 1}
+              stroke={note ? '#4e79a7' : undefined}
+              strokeDasharray={note ? '3 2' : undefined}
+            >
+              <title>{`${formatMonth(m.period)}${note ? ` (${note})` : ''}: ${money(m.revenue)}`}</title>
             </rect>
             <text x={left + i * band + band / 2} y={height - 8} textAnchor="middle">
               {barLabel.format(Date.parse(`${m.period}-01T00:00:00Z`))}

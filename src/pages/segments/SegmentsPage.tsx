@@ -18,6 +18,7 @@ import {
   useRfmCounts,
   useScatterPoints,
   useSegmentMix,
+  type ScatterPoints,
 } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
@@ -50,6 +51,8 @@ export function SegmentsPage() {
   const rfm = useRfmCounts(run !== null, run?.createdAt);
   const mix = useSegmentMix(run !== null && features.isSuccess, featuresReady);
   const [exportError, setExportError] = useState<string | null>(null);
+  const xLabel = segmentationFeature(xColumn)?.label ?? xColumn;
+  const yLabel = segmentationFeature(yColumn)?.label ?? yColumn;
   if (hasPurchases !== true || !manifest) {
     return (
       <WaitingForDataPage
@@ -210,14 +213,11 @@ export function SegmentsPage() {
             )}
             {scatter.data && (
               <>
-                <p className="muted">
-                  {scatter.data.total > SCATTER_LIMIT
-                    ? `A fixed sample of ${formatCount(scatter.data.x.length)} of ${formatCount(scatter.data.total)} customers.`
-                    : `All ${formatCount(scatter.data.total)} customers.`}{' '}
-                  Symmetric log scales.
+                <p className="muted" data-testid="scatter-caption">
+                  {scatterCaption(scatter.data, xLabel, yLabel)} Symmetric log scales.
                 </p>
                 <ChartFigure
-                  caption={`Customers by ${segmentationFeature(xColumn)?.label ?? xColumn} and ${segmentationFeature(yColumn)?.label ?? yColumn}`}
+                  caption={`Customers by ${xLabel} and ${yLabel}`}
                   fileName="lantern-segment-scatter"
                   canvas
                   table={scatterTable(scatter.data, run.profiles)}
@@ -225,13 +225,7 @@ export function SegmentsPage() {
                   <div className="chart-box" style={{ height: 420 }}>
                     <Responsive.ParentSize debounceTime={50}>
                       {({ width }) => (
-                        <SegmentScatter
-                          {...scatter.data}
-                          width={width}
-                          height={420}
-                          xLabel={segmentationFeature(xColumn)?.label ?? xColumn}
-                          yLabel={segmentationFeature(yColumn)?.label ?? yColumn}
-                        />
+                        <SegmentScatter {...scatter.data} width={width} height={420} xLabel={xLabel} yLabel={yLabel} />
                       )}
                     </Responsive.ParentSize>
                   </div>
@@ -247,6 +241,22 @@ export function SegmentsPage() {
       )}
     </>
   );
+}
+
+/** What the scatter draws, in words: every customer (or the sample), and those it cannot place on an axis. */
+function scatterCaption(data: ScatterPoints, xLabel: string, yLabel: string): string {
+  const shown =
+    data.total > SCATTER_LIMIT
+      ? `A fixed sample of ${formatCount(data.x.length)} of ${formatCount(data.total)} customers`
+      : data.x.length === data.total
+        ? `All ${formatCount(data.total)} customers`
+        : `${formatCount(data.x.length)} of ${formatCount(data.total)} customers`;
+  if (data.drawn === data.x.length) return `${shown}.`;
+  const missing = [
+    data.missingX > 0 ? `${formatCount(data.missingX)} have no ${xLabel}` : '',
+    data.missingY > 0 && yLabel !== xLabel ? `${formatCount(data.missingY)} have no ${yLabel}` : '',
+  ].filter(Boolean);
+  return `${shown}: ${formatCount(data.drawn)} drawn; ${missing.join(' and ')}, so they cannot be placed.`;
 }
 
 /** The scatter's table alternative: per segment, its points and the median of each feature. */
