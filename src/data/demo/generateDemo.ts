@@ -1,16 +1,25 @@
 // Seeded, realistic demo data in the four canonical tables of schema.ts. Pure TypeScript (no Node or DOM APIs), so
 // the browser can offer "try with demo data" and the CLI can write CSV files for benchmarks from the same code.
 //
-// Purchases follow the BG/NBD story: each customer buys at their own gamma-distributed rate and may stop for good
-// after each repeat purchase; order values are log-normal per customer; days follow a seasonal calendar. Every
-// customer has independent random streams, so purchases can be produced customer by customer (streaming) and the
-// whole data set is reproduced exactly from the seed.
+// Purchases mix the stories real exports show (buyerKinds.ts): one-time buyers who never come back, customers who
+// stop after some repeat purchase (BG/NBD) or after a lifetime in continuous time (Pareto/NBD), and a few wholesale
+// buyers with huge, frequent orders. Repeat buyers buy at their own gamma-distributed rate; order values are
+// log-normal per customer; days follow a seasonal calendar; some lines are returned, cancelled or credited
+// (cancellations.ts). Every customer has independent random streams, so purchases can be produced customer by
+// customer (streaming) and the whole data set is reproduced exactly from the seed.
 
 import { TABLE_SPECS, type TableKind } from '../schema';
 import {
-  beta,
+  basketShape,
+  drawPurchaseBehaviour,
+  lineUnits,
+  type BasketShape,
+  type BuyerKind,
+  type PurchaseBehaviour,
+} from './buyerKinds';
+import { appendCancellations, expectedCancellationLinesPerOrder } from './cancellations';
+import {
   exponential,
-  gamma,
   hashSeed,
   lognormal,
   mulberry32,
@@ -21,6 +30,7 @@ import {
   weightedSampler,
   type Rng,
 } from './random';
+import { round2, round4, SECONDS_PER_DAY, timestampString } from './rowValues';
 
 export interface DemoOptions {
   /** Seed for every random draw; the same options always give the same data. Default 42. */
@@ -62,13 +72,14 @@ export type DemoPurchase = {
   customer_id: string;
   /** 'YYYY-MM-DD HH:MM:SS'. */
   purchase_date: string;
-  /** Negative for returns. */
+  /** Negative for returns, cancellations and credits. */
   amount: number;
-  /** Negative for returns, so amount = quantity × unit_price always holds. */
+  /** Negative for returns, cancellations and credits, so amount = quantity × unit_price always holds. */
   quantity: number;
   unit_price: number;
-  product_id: string;
-  category: string;
+  /** Null only on manual credits, which match no product. */
+  product_id: string | null;
+  category: string | null;
   channel: string;
   is_return: 'true' | 'false';
 };
@@ -115,6 +126,8 @@ export interface PlantedDrop {
 export interface DemoData {
   options: ResolvedDemoOptions;
   customers: DemoCustomer[];
+  /** The buying story behind each customer, in customer order: the known answer behind the purchases. */
+  buyerKinds: BuyerKind[];
   /** Grouped by customer, each customer's lines in time order. */
   purchases: DemoPurchase[];
   campaigns: DemoCampaign[];
@@ -146,7 +159,6 @@ export interface DemoTable {
 // Calendar
 
 const DAY_MS = 86_400_000;
-const SECONDS_PER_DAY = 86_400;
 /**
  * Registrations reach back this many days before the window, so the window opens on an established customer base
  * (close to steady state) instead of an empty shop whose revenue would only climb.
@@ -154,8 +166,6 @@ const SECONDS_PER_DAY = 86_400;
 const PRE_WINDOW_DAYS = 730;
 /** Share of customers registered before the window; the rest sign up inside it, a little faster over time. */
 const PRE_WINDOW_SHARE = 0.45;
-
-const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 function parseIsoDay(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -279,7 +289,10 @@ interface CategorySpec {
   /** Log-scale spread of product prices within the category. */
   priceSpread: number;
   products: number;
-  /** Chance a line is sent back: fashion high, groceries almost never. */
+  /**
+   * Chance a line is sent back: fashion high, groceries almost never. With the cancellations, 2.5–3 % of all
+   * lines are negative, near UCI Online Retail's 2.2 %.
+   */
   returnRate: number;
   /** Mean of the extra units per line (grocery baskets hold several of an item). */
   extraUnits: number;
@@ -293,7 +306,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 149,
     priceSpread: 0.8,
     products: 40,
-    returnRate: 0.05,
+    returnRate: 0.025,
     extraUnits: 0.05,
   },
   {
@@ -303,7 +316,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 39,
     priceSpread: 0.6,
     products: 60,
-    returnRate: 0.025,
+    returnRate: 0.012,
     extraUnits: 0.25,
   },
   {
@@ -313,7 +326,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 45,
     priceSpread: 0.5,
     products: 80,
-    returnRate: 0.075,
+    returnRate: 0.04,
     extraUnits: 0.3,
   },
   {
@@ -323,7 +336,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 22,
     priceSpread: 0.5,
     products: 50,
-    returnRate: 0.012,
+    returnRate: 0.006,
     extraUnits: 0.5,
   },
   {
@@ -333,7 +346,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 59,
     priceSpread: 0.7,
     products: 40,
-    returnRate: 0.03,
+    returnRate: 0.015,
     extraUnits: 0.15,
   },
   {
@@ -343,7 +356,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 16,
     priceSpread: 0.4,
     products: 60,
-    returnRate: 0.01,
+    returnRate: 0.005,
     extraUnits: 0.3,
   },
   {
@@ -353,7 +366,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 29,
     priceSpread: 0.6,
     products: 40,
-    returnRate: 0.02,
+    returnRate: 0.01,
     extraUnits: 0.3,
   },
   {
@@ -363,7 +376,7 @@ const CATEGORIES: readonly CategorySpec[] = [
     medianPrice: 9,
     priceSpread: 0.5,
     products: 60,
-    returnRate: 0.004,
+    returnRate: 0.002,
     extraUnits: 1.2,
   },
 ];
@@ -464,24 +477,17 @@ interface CustomerProfile {
   row: DemoCustomer;
   /** Index into the calendar of the first purchase (may lie after the window: no purchases). */
   firstPurchaseIndex: number;
-  /** Repeat purchases per average day while the customer is active. */
-  purchasesPerDay: number;
-  /** Chance of leaving for good after each repeat purchase. */
-  dropoutProbability: number;
+  /** How often the customer buys and how they stop. */
+  behaviour: PurchaseBehaviour;
   /** Multiplier of basket size and price level; log-normal, so a few customers spend far more. */
   spendLevel: number;
-  /** Mean extra lines per order (an order has 1 + Poisson(this) lines). */
-  extraLinesPerOrder: number;
+  /** Lines, units and price level of their orders. */
+  basket: BasketShape;
   preferredCategory: number;
   secondCategory: number;
   preferredChannel: number;
 }
 
-// BG/NBD-style heterogeneity: purchase rates ~ Gamma(r, α), dropout ~ Beta(a, b), per day.
-const RATE_SHAPE = 0.75;
-const MEAN_PURCHASES_PER_DAY = 1 / 45;
-const DROPOUT_A = 0.9;
-const DROPOUT_B = 3.2;
 const SPEND_LOG_SD = 0.75;
 /** Safety cap for extreme `purchases` targets; never reached by realistic settings. */
 const MAX_ORDERS_PER_CUSTOMER = 20_000;
@@ -492,6 +498,8 @@ const STREAM_TIMING = 2;
 const STREAM_BASKET = 3;
 const STREAM_CATALOGUE = 4;
 const STREAM_CAMPAIGNS = 5;
+const STREAM_BEHAVIOUR = 6;
+const STREAM_CANCELLATION = 7;
 
 function drawCustomer(seed: number, index: number, calendar: Calendar): CustomerProfile {
   const rng = mulberry32(hashSeed(seed, STREAM_CUSTOMER, index));
@@ -542,13 +550,13 @@ function drawCustomer(seed: number, index: number, calendar: Calendar): Customer
   for (let attempt = 0; attempt < 4 && secondCategory === preferredCategory; attempt++) {
     secondCategory = sampleCategory(rng);
   }
+  const behaviour = drawPurchaseBehaviour(mulberry32(hashSeed(seed, STREAM_BEHAVIOUR, index)));
   return {
     row,
     firstPurchaseIndex: registrationIndex + delayDays,
-    purchasesPerDay: gamma(rng, RATE_SHAPE, MEAN_PURCHASES_PER_DAY / RATE_SHAPE),
-    dropoutProbability: beta(rng, DROPOUT_A, DROPOUT_B),
+    behaviour,
     spendLevel,
-    extraLinesPerOrder: Math.min(6, 0.75 * Math.pow(spendLevel, 0.4)),
+    basket: basketShape(behaviour, spendLevel),
     preferredCategory,
     secondCategory,
     preferredChannel,
@@ -558,8 +566,9 @@ function drawCustomer(seed: number, index: number, calendar: Calendar): Customer
 /**
  * Walks one customer's purchase clock and returns how many orders fall in the window; with `orderDays` it also
  * collects their calendar indexes. The clock runs in demand units, so busy days get more orders. `rateScale`
- * speeds buying up and makes dropping out rarer by the same factor, which moves the row count almost linearly.
- * The draws do not depend on `rateScale`, so counts grow monotonically with it (used by the calibration).
+ * speeds buying up and makes dropping out after a purchase rarer by the same factor (lifetimes stay), which moves
+ * the row count almost linearly. The draws do not depend on `rateScale`, so counts grow monotonically with it (used
+ * by the calibration).
  */
 function simulateOrderDays(
   profile: CustomerProfile,
@@ -576,10 +585,12 @@ function simulateOrderDays(
     count++;
     orderDays?.push(first);
   }
-  const rate = profile.purchasesPerDay * rateScale;
-  const dropout = Math.min(1, profile.dropoutProbability / rateScale);
-  const clockEnd = cumulativeDemand[windowEndIndex] ?? 0;
+  const { behaviour } = profile;
+  if (behaviour.kind === 'one-time') return count;
+  const rate = behaviour.purchasesPerDay * rateScale;
+  const dropout = Math.min(1, behaviour.dropoutProbability / rateScale);
   let clock = (cumulativeDemand[first - 1] ?? 0) + rng() * (calendar.demand[first] ?? 1);
+  const clockEnd = Math.min(cumulativeDemand[windowEndIndex] ?? 0, clock + behaviour.lifetimeDays);
   for (let orders = 1; orders < MAX_ORDERS_PER_CUSTOMER; orders++) {
     clock += exponential(rng, rate);
     const dropoutDraw = rng();
@@ -594,7 +605,7 @@ function simulateOrderDays(
   return count;
 }
 
-/** Expected share of lines that come back, for turning an order count into a row count. */
+/** Expected share of sale lines that come back, for turning an order count into a row count. */
 const MEAN_RETURN_RATE = CATEGORIES.reduce((sum, c) => sum + c.weight * c.returnRate, 0);
 
 function expectedRows(profiles: CustomerProfile[], rateScale: number, seed: number, calendar: Calendar): number {
@@ -603,9 +614,12 @@ function expectedRows(profiles: CustomerProfile[], rateScale: number, seed: numb
     const profile = profiles[i];
     if (!profile) continue;
     const orders = simulateOrderDays(profile, rateScale, calendar, mulberry32(hashSeed(seed, STREAM_TIMING, i)), null);
-    rows += orders * (1 + profile.extraLinesPerOrder);
+    const { extraLinesPerOrder } = profile.basket;
+    rows +=
+      orders *
+      ((1 + extraLinesPerOrder) * (1 + MEAN_RETURN_RATE) + expectedCancellationLinesPerOrder(extraLinesPerOrder));
   }
-  return rows * (1 + MEAN_RETURN_RATE);
+  return rows;
 }
 
 /**
@@ -656,7 +670,10 @@ interface PurchaseContext {
   rateScale: number;
 }
 
-/** Appends one customer's purchase lines (orders and returns, in time order) to `out`; returns the next order number. */
+/**
+ * Appends one customer's purchase lines (orders, returns, cancellations and credits, in time order) to `out`;
+ * returns the next order number.
+ */
 function customerPurchases(
   context: PurchaseContext,
   index: number,
@@ -671,21 +688,21 @@ function customerPurchases(
   simulateOrderDays(profile, context.rateScale, calendar, mulberry32(hashSeed(seed, STREAM_TIMING, index)), orderDays);
   if (orderDays.length === 0) return nextOrderNumber;
   const rng = mulberry32(hashSeed(seed, STREAM_BASKET, index));
+  const cancellationRng = mulberry32(hashSeed(seed, STREAM_CANCELLATION, index));
   const customerId = profile.row.customer_id;
   const firstRow = out.length;
   const sortKeys: number[] = [];
   let hasReturns = false;
-  // a customer's price level: >1 leans to the dearer end of each category's range
-  const priceTilt = Math.pow(profile.spendLevel, 0.8);
-  const unitsBoost = Math.sqrt(profile.spendLevel);
+  const { basket } = profile;
   for (const day of orderDays) {
+    const orderFirstRow = out.length;
     const orderId = `O${String(nextOrderNumber++).padStart(8, '0')}`;
     const channel = rng() < 0.7 ? profile.preferredChannel : sampleChannel(rng);
     const hour = HOUR_SAMPLERS[channel]?.(rng) ?? 12;
     const secondOfDay = hour * 3600 + Math.floor(rng() * 3600);
     const timestamp = timestampString(calendar.dayStrings[day] ?? '', secondOfDay);
     const channelName = CHANNELS[channel] ?? 'web';
-    const lines = 1 + Math.min(14, poisson(rng, profile.extraLinesPerOrder));
+    const lines = 1 + Math.min(basket.maxExtraLines, poisson(rng, basket.extraLinesPerOrder));
     const discountShareToday = calendar.discountShare[day] ?? 0;
     for (let line = 1; line <= lines; line++) {
       const categoryDraw = rng();
@@ -698,9 +715,9 @@ function customerPurchases(
       const spec = CATEGORIES[category] ?? CATEGORIES[0];
       const products = catalogue[category] ?? [];
       const product =
-        products[Math.min(products.length - 1, Math.floor(products.length * Math.pow(rng(), 1 / priceTilt)))];
+        products[Math.min(products.length - 1, Math.floor(products.length * Math.pow(rng(), 1 / basket.priceTilt)))];
       if (!spec || !product) continue;
-      const quantity = 1 + Math.min(23, poisson(rng, spec.extraUnits * unitsBoost));
+      const quantity = lineUnits(1 + Math.min(23, poisson(rng, spec.extraUnits * basket.unitsBoost)), basket);
       const discount = rng() < discountShareToday ? (DISCOUNTS[Math.floor(rng() * DISCOUNTS.length)] ?? 1) : 1;
       const unitPrice = discount === 1 ? product.unitPrice : round2(product.unitPrice * discount);
       const id = `${orderId}-${line}`;
@@ -742,6 +759,10 @@ function customerPurchases(
         }
       }
     }
+    const rowsBefore = out.length;
+    const order = { firstRow: orderFirstRow, day, secondOfDay, channel: channelName };
+    nextOrderNumber = appendCancellations(cancellationRng, order, calendar, out, sortKeys, nextOrderNumber);
+    if (out.length > rowsBefore) hasReturns = true;
   }
   sortCustomerRows(out, firstRow, sortKeys, hasReturns);
   return nextOrderNumber;
@@ -760,21 +781,6 @@ function sortCustomerRows(out: DemoPurchase[], firstRow: number, sortKeys: numbe
     const row = rows[order[i] ?? i];
     if (row) out[firstRow + i] = row;
   }
-}
-
-function timestampString(day: string, secondOfDay: number): string {
-  const hour = Math.floor(secondOfDay / 3600);
-  const minute = Math.floor((secondOfDay % 3600) / 60);
-  const second = secondOfDay % 60;
-  return `${day} ${PAD2[hour] ?? '00'}:${PAD2[minute] ?? '00'}:${PAD2[second] ?? '00'}`;
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function round4(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1210,6 +1216,7 @@ export function generateDemoStream(options: DemoOptions = {}): DemoStream {
   return {
     options: resolved,
     customers: profiles.map((profile) => profile.row),
+    buyerKinds: profiles.map((profile) => profile.behaviour.kind),
     campaigns,
     performance,
     plantedDrop,
@@ -1240,6 +1247,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   return {
     options: stream.options,
     customers: stream.customers,
+    buyerKinds: stream.buyerKinds,
     purchases,
     campaigns: stream.campaigns,
     performance: stream.performance,

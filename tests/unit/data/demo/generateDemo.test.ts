@@ -9,6 +9,12 @@ import {
   type DemoPurchase,
 } from '../../../../src/data/demo/generateDemo';
 import {
+  LIFETIME_SHARE_OF_REPEAT,
+  ONE_TIME_SHARE,
+  WHOLESALE_SHARE,
+  type BuyerKind,
+} from '../../../../src/data/demo/buyerKinds';
+import {
   campaignCsvLine,
   csvField,
   csvLine,
@@ -24,6 +30,7 @@ import { TABLE_KINDS, TABLE_SPECS } from '../../../../src/data/schema';
 const data: DemoData = generateDemo();
 const customerById = new Map(data.customers.map((customer) => [customer.customer_id, customer]));
 const sales = data.purchases.filter((row) => row.is_return === 'false');
+/** Returns, cancellations and credits: every line with a negative quantity. */
 const returns = data.purchases.filter((row) => row.is_return === 'true');
 
 function sum(values: Iterable<number>): number {
@@ -105,12 +112,13 @@ describe('generateDemo: shape and sizes', () => {
     { customers: 1_000, purchases: 20_000 },
     { customers: 2_000, purchases: 100_000 },
     { customers: 3_000, purchases: 3_000 },
-  ])('lands within ±10 % of a target of $purchases purchase rows for $customers customers', (options) => {
+  ])('lands within ±5 % of a target of $purchases purchase rows for $customers customers', (options) => {
     const stream = generateDemoStream({ seed: 11, ...options });
     let rows = 0;
     for (const batch of stream.purchaseBatches()) rows += batch.length;
     expect(stream.customers).toHaveLength(options.customers);
-    expect(Math.abs(rows / options.purchases - 1)).toBeLessThan(0.1);
+    expect(Math.abs(rows / options.purchases - 1)).toBeLessThan(0.05);
+    expect(Math.abs(rows / stream.expectedPurchaseRows - 1)).toBeLessThan(0.05);
   });
 
   it('rejects malformed options', () => {
@@ -160,29 +168,12 @@ describe('generateDemo: purchases', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('has about 3 % returns, each undoing part or all of an earlier line of the same customer', () => {
-    const share = returns.length / data.purchases.length;
-    expect(share).toBeGreaterThan(0.02);
-    expect(share).toBeLessThan(0.04);
-    const saleById = new Map(sales.map((row) => [row.id, row]));
-    for (const ret of returns) {
-      expect(ret.order_id).toMatch(/^C/);
-      const original = saleById.get(ret.id.slice(1));
-      expect(original).toBeDefined();
-      if (!original) continue;
-      expect(ret.order_id).toBe(`C${original.order_id}`);
-      expect(ret.customer_id).toBe(original.customer_id);
-      expect(ret.product_id).toBe(original.product_id);
-      expect(ret.unit_price).toBe(original.unit_price);
-      expect(-ret.quantity).toBeLessThanOrEqual(original.quantity);
-      expect(ret.purchase_date > original.purchase_date).toBe(true);
-    }
-  });
-
   it('has 6–8 categories at different price levels and several channels', () => {
     const pricesByCategory = new Map<string, number[]>();
-    for (const row of sales)
-      pricesByCategory.set(row.category, [...(pricesByCategory.get(row.category) ?? []), row.unit_price]);
+    for (const row of sales) {
+      const category = row.category ?? 'none';
+      pricesByCategory.set(category, [...(pricesByCategory.get(category) ?? []), row.unit_price]);
+    }
     expect(pricesByCategory.size).toBeGreaterThanOrEqual(6);
     expect(pricesByCategory.size).toBeLessThanOrEqual(8);
     const meanPrices = [...pricesByCategory.values()].map((prices) => sum(prices) / prices.length);
@@ -196,7 +187,8 @@ describe('generateDemo: purchases', () => {
     const categoriesByCustomer = new Map<string, Map<string, number>>();
     for (const row of sales) {
       const counts = categoriesByCustomer.get(row.customer_id) ?? new Map<string, number>();
-      counts.set(row.category, (counts.get(row.category) ?? 0) + 1);
+      const category = row.category ?? 'none';
+      counts.set(category, (counts.get(category) ?? 0) + 1);
       categoriesByCustomer.set(row.customer_id, counts);
     }
     const topShares = [...categoriesByCustomer.values()]
@@ -207,14 +199,16 @@ describe('generateDemo: purchases', () => {
     expect(sum(topShares) / topShares.length).toBeGreaterThan(0.45);
   });
 
-  it('has heavy-tailed spend: the top 10 % of customers bring more than 30 % of revenue', () => {
+  it('has heavy-tailed spend: the top 1 % of customers bring over 20 % of revenue, the top 10 % over half', () => {
     const revenueByCustomer = new Map<string, number>();
     for (const row of data.purchases) {
       revenueByCustomer.set(row.customer_id, (revenueByCustomer.get(row.customer_id) ?? 0) + row.amount);
     }
     const revenues = data.customers.map((c) => revenueByCustomer.get(c.customer_id) ?? 0).sort((a, b) => b - a);
-    const topShare = sum(revenues.slice(0, revenues.length / 10)) / sum(revenues);
-    expect(topShare).toBeGreaterThan(0.3);
+    // UCI Online Retail: 32 % and 61 %
+    const topShare = (share: number) => sum(revenues.slice(0, revenues.length * share)) / sum(revenues);
+    expect(topShare(0.01)).toBeGreaterThan(0.2);
+    expect(topShare(0.1)).toBeGreaterThan(0.5);
   });
 
   it('has a November–December peak: revenue per day above the average day', () => {
@@ -230,18 +224,188 @@ describe('generateDemo: purchases', () => {
     expect(holidayPerDay / averagePerDay).toBeGreaterThan(1.1);
   });
 
-  it('spreads customers between one-off buyers and frequent ones (BG/NBD-like)', () => {
-    const ordersByCustomer = new Map<string, Set<string>>();
-    for (const row of sales) {
-      const orders = ordersByCustomer.get(row.customer_id) ?? new Set<string>();
-      orders.add(row.order_id);
-      ordersByCustomer.set(row.customer_id, orders);
-    }
+  it('names a product and a category on every sale line', () => {
+    expect(sales.filter((row) => row.product_id === null || row.category === null)).toEqual([]);
+  });
+});
+
+describe('generateDemo: one-time buyers and how customers stop', () => {
+  const ordersByCustomer = new Map<string, Set<string>>();
+  for (const row of sales) {
+    const orders = ordersByCustomer.get(row.customer_id) ?? new Set<string>();
+    orders.add(row.order_id);
+    ordersByCustomer.set(row.customer_id, orders);
+  }
+
+  it('has every buyer kind in about its planned share of customers', () => {
+    const shareOf = (kind: BuyerKind) => data.buyerKinds.filter((k) => k === kind).length / data.customers.length;
+    expect(data.buyerKinds).toHaveLength(data.customers.length);
+    // 5000 Bernoulli draws: a standard error of about 0.6 points at 25 %, 0.2 at 2 %
+    expect(Math.abs(shareOf('one-time') - ONE_TIME_SHARE)).toBeLessThan(0.02);
+    expect(Math.abs(shareOf('wholesale') - WHOLESALE_SHARE)).toBeLessThan(0.008);
+    const repeatShare = 1 - ONE_TIME_SHARE - WHOLESALE_SHARE;
+    expect(Math.abs(shareOf('lifetime') - repeatShare * LIFETIME_SHARE_OF_REPEAT)).toBeLessThan(0.03);
+    expect(Math.abs(shareOf('repeat-dropout') - repeatShare * (1 - LIFETIME_SHARE_OF_REPEAT))).toBeLessThan(0.03);
+  });
+
+  it('has 30–50 % of buyers with a single order, as real exports do (UCI Online Retail: 34 %)', () => {
     const counts = [...ordersByCustomer.values()].map((orders) => orders.size);
     const oneOff = counts.filter((count) => count === 1).length / counts.length;
-    expect(oneOff).toBeGreaterThan(0.1);
-    expect(oneOff).toBeLessThan(0.6);
+    expect(oneOff).toBeGreaterThan(0.3);
+    expect(oneOff).toBeLessThan(0.5);
     expect(Math.max(...counts)).toBeGreaterThan(20);
+  });
+
+  it.each([
+    { customers: 1_000, purchases: undefined },
+    // a high row target speeds everyone else up, but dropout at time zero stays final
+    { customers: 1_000, purchases: 40_000 },
+  ])('never gives a one-time buyer a second order ($purchases rows for $customers customers)', (options) => {
+    const demo = generateDemo({ seed: 19, ...options });
+    const oneTime = new Set(
+      demo.customers.filter((_, i) => demo.buyerKinds[i] === 'one-time').map((c) => c.customer_id),
+    );
+    const ordersOf = new Map<string, Set<string>>();
+    for (const row of demo.purchases) {
+      if (row.is_return === 'true' || !oneTime.has(row.customer_id)) continue;
+      ordersOf.set(row.customer_id, (ordersOf.get(row.customer_id) ?? new Set()).add(row.order_id));
+    }
+    expect([...ordersOf.values()].filter((orders) => orders.size > 1)).toEqual([]);
+    expect(ordersOf.size).toBeGreaterThan(100);
+  });
+});
+
+describe('generateDemo: returns, cancellations and credits', () => {
+  const negative = returns;
+  const saleOrderIds = new Set(sales.map((row) => row.order_id));
+  const saleById = new Map(sales.map((row) => [row.id, row]));
+  // a return names the order it undoes; a cancellation is an invoice of its own; a credit names no product
+  const productReturns = negative.filter((row) => saleOrderIds.has(row.order_id.slice(1)));
+  const credits = negative.filter((row) => row.product_id === null);
+  const cancellations = negative.filter((row) => row.product_id !== null && !saleOrderIds.has(row.order_id.slice(1)));
+  const salesByCustomerProduct = new Map<string, DemoPurchase[]>();
+  for (const row of sales) {
+    const key = `${row.customer_id} ${row.product_id ?? ''}`;
+    salesByCustomerProduct.set(key, [...(salesByCustomerProduct.get(key) ?? []), row]);
+  }
+  const earlierSales = (row: DemoPurchase) =>
+    (salesByCustomerProduct.get(`${row.customer_id} ${row.product_id ?? ''}`) ?? []).filter(
+      (sale) => sale.purchase_date < row.purchase_date,
+    );
+
+  it('has 1.5–3.5 % negative lines (UCI Online Retail: 2.2 %), all on invoices the import reads as cancellations', () => {
+    const share = negative.length / data.purchases.length;
+    expect(share).toBeGreaterThan(0.015);
+    expect(share).toBeLessThan(0.035);
+    expect(negative.filter((row) => !row.order_id.startsWith('C') || row.quantity >= 0 || row.amount >= 0)).toEqual([]);
+    expect(sales.filter((row) => row.order_id.startsWith('C'))).toEqual([]);
+  });
+
+  it('cancels 0.5–2 % of order lines on invoices of their own, a good part on the same day', () => {
+    const share = cancellations.length / sales.length;
+    expect(share).toBeGreaterThan(0.005);
+    expect(share).toBeLessThan(0.02);
+    const sameDay = cancellations.filter((row) =>
+      earlierSales(row).some((sale) => sale.purchase_date.slice(0, 10) === row.purchase_date.slice(0, 10)),
+    );
+    expect(sameDay.length / cancellations.length).toBeGreaterThan(0.25);
+    expect(sameDay.length / cancellations.length).toBeLessThan(0.7);
+    // within a few weeks of a sale of the product
+    const late = cancellations.filter(
+      (row) => !earlierSales(row).some((sale) => addDays(sale.purchase_date.slice(0, 10), 42) >= row.purchase_date),
+    );
+    expect(late).toEqual([]);
+  });
+
+  it('matches every line with a product to an earlier sale of that customer and product with at least its units', () => {
+    expect(productReturns.length).toBeGreaterThan(200);
+    expect(cancellations.length).toBeGreaterThan(200);
+    const unmatched = [...productReturns, ...cancellations].filter(
+      (row) => !earlierSales(row).some((sale) => sale.quantity >= -row.quantity && sale.unit_price === row.unit_price),
+    );
+    expect(unmatched).toEqual([]);
+    for (const ret of productReturns) {
+      const original = saleById.get(ret.id.slice(1));
+      expect(original?.product_id).toBe(ret.product_id);
+      expect(original?.customer_id).toBe(ret.customer_id);
+    }
+  });
+
+  it('never takes back more units of a product than the customer had bought by then', () => {
+    const events = new Map<string, DemoPurchase[]>();
+    for (const row of data.purchases) {
+      if (row.product_id === null) continue;
+      const key = `${row.customer_id} ${row.product_id}`;
+      events.set(key, [...(events.get(key) ?? []), row]);
+    }
+    const overdrawn: string[] = [];
+    for (const [key, rows] of events) {
+      let held = 0;
+      for (const row of [...rows].sort((a, b) => (a.purchase_date < b.purchase_date ? -1 : 1))) {
+        held += row.quantity;
+        if (held < 0) overdrawn.push(`${key} ${row.id}`);
+      }
+    }
+    expect(overdrawn).toEqual([]);
+  });
+
+  it('takes back only part of a multi-unit line now and then', () => {
+    const partial = cancellations.filter((row) => earlierSales(row).every((sale) => sale.quantity > -row.quantity));
+    expect(partial.length).toBeGreaterThan(5);
+  });
+
+  it('adds a few credits that match no product: one negative unit priced at the credit', () => {
+    expect(credits.length).toBeGreaterThanOrEqual(5);
+    expect(credits.length / data.purchases.length).toBeLessThan(0.003);
+    expect(
+      credits.filter((row) => row.quantity !== -1 || row.category !== null || row.amount !== -row.unit_price),
+    ).toEqual([]);
+  });
+});
+
+describe('generateDemo: wholesale buyers', () => {
+  const kindById = new Map(data.customers.map((customer, i) => [customer.customer_id, data.buyerKinds[i]]));
+  const orderValues = new Map<string, { customerId: string; value: number }>();
+  for (const row of sales) {
+    const order = orderValues.get(row.order_id) ?? { customerId: row.customer_id, value: 0 };
+    order.value += row.amount;
+    orderValues.set(row.order_id, order);
+  }
+  const perCustomer = new Map<string, { orders: number; value: number }>();
+  for (const { customerId, value } of orderValues.values()) {
+    const entry = perCustomer.get(customerId) ?? { orders: 0, value: 0 };
+    entry.orders++;
+    entry.value += value;
+    perCustomer.set(customerId, entry);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const consumerOrderValues = [...orderValues.values()]
+    .filter(({ customerId }) => kindById.get(customerId) !== 'wholesale')
+    .map(({ value }) => value);
+  const typicalOrder = median(consumerOrderValues);
+  const wholesale = [...perCustomer].filter(([id]) => kindById.get(id) === 'wholesale').map(([, entry]) => entry);
+  const consumers = [...perCustomer].filter(([id]) => kindById.get(id) !== 'wholesale').map(([, entry]) => entry);
+
+  it('gives 1–4 % of buyers orders worth 10–50 times the typical order', () => {
+    expect(wholesale.length / perCustomer.size).toBeGreaterThan(0.01);
+    expect(wholesale.length / perCustomer.size).toBeLessThan(0.04);
+    const ratio = median(wholesale.map((entry) => entry.value / entry.orders)) / typicalOrder;
+    expect(ratio).toBeGreaterThan(10);
+    expect(ratio).toBeLessThan(50);
+    // seen from the data alone: buyers whose mean order is 10× the median order are a few percent
+    const allOrders = median([...orderValues.values()].map(({ value }) => value));
+    const big = [...perCustomer.values()].filter((entry) => entry.value / entry.orders >= 10 * allOrders);
+    expect(big.length / perCustomer.size).toBeGreaterThan(0.01);
+    expect(big.length / perCustomer.size).toBeLessThan(0.05);
+  });
+
+  it('has them buy more often than consumers and bring 25–55 % of revenue', () => {
+    const meanOrders = (entries: { orders: number }[]) => sum(entries.map((e) => e.orders)) / entries.length;
+    expect(meanOrders(wholesale) / meanOrders(consumers)).toBeGreaterThan(1.3);
+    const revenue = (entries: { value: number }[]) => sum(entries.map((e) => e.value));
+    const share = revenue(wholesale) / (revenue(wholesale) + revenue(consumers));
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThan(0.55);
   });
 });
 
