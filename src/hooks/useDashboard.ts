@@ -1,33 +1,40 @@
 // React hooks over the Dashboard's reads, keyed by the data they depend on.
 
 import { useQuery } from '@tanstack/react-query';
+import { readCohortRetention } from '../data/dashboard/cohortRetention';
 import {
   readActionFigures,
-  readCohortRetention,
   readDashboardKpis,
-  readLastPurchaseDay,
+  readPurchaseSpan,
   readRevenueSeries,
   type RevenueGrain,
 } from '../data/dashboard/dashboardQueries';
+import type { PeriodChoice } from '../data/dashboard/periods';
+import { ensureAllPurchaseNet } from '../data/purchases/purchaseNet';
 import { openWorkspace } from '../data/workspace';
 
-const read = async () => (await openWorkspace()).duck.read;
+/** The read connection, once the net lines the figures read are built (on the write connection). */
+const read = async () => {
+  const { duck } = await openWorkspace();
+  await ensureAllPurchaseNet(duck.write);
+  return duck.read;
+};
 
-/** The last purchase day (the default end of the KPI period). */
-export function useLastPurchaseDay(key: string) {
-  return useQuery({ queryKey: ['last-purchase-day', key], queryFn: async () => readLastPurchaseDay(await read()) });
+/** The first and last purchase day (the last is the default end of the KPI period). */
+export function usePurchaseSpan(key: string) {
+  return useQuery({ queryKey: ['purchase-span', key], queryFn: async () => readPurchaseSpan(await read()) });
 }
 
-/** The KPIs of the `days` ending on `end`, beside the period before. */
-export function useDashboardKpis(end: string | null, days: number, key: string) {
+/** The KPIs of the chosen period ending on `end`, beside the period before when the data covers it. */
+export function useDashboardKpis(end: string | null, choice: PeriodChoice, key: string) {
   return useQuery({
-    queryKey: ['dashboard-kpis', end, days, key],
+    queryKey: ['dashboard-kpis', end, choice, key],
     enabled: end !== null,
-    queryFn: async () => readDashboardKpis(await read(), end!, days),
+    queryFn: async () => readDashboardKpis(await read(), end!, choice),
   });
 }
 
-/** Net revenue per day, week or month. */
+/** Net revenue per day, week or month, partial first and last buckets marked. */
 export function useRevenueSeries(grain: RevenueGrain, key: string) {
   return useQuery({
     queryKey: ['revenue-series', grain, key],
@@ -35,7 +42,7 @@ export function useRevenueSeries(grain: RevenueGrain, key: string) {
   });
 }
 
-/** Monthly cohort retention (the last 12 cohorts, 12 months each). */
+/** Monthly cohort retention: every cohort, partial months marked. */
 export function useCohortRetention(key: string) {
   return useQuery({ queryKey: ['cohort-retention', key], queryFn: async () => readCohortRetention(await read()) });
 }

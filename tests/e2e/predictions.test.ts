@@ -14,6 +14,8 @@ import { fileFrom, importWithProposal } from '../support/importHelpers';
 import { openNodeDuckDb } from '../support/nodeDuckDb';
 import { startApp, type AppUnderTest } from './support/browser';
 import { formatDay } from '../../src/analytics/formatDay';
+import { BUYING_MODEL_INFO } from '../../src/analytics/clv/buyingModels';
+import { parameterText } from '../../src/pages/predictions/modelParameters';
 
 let app: AppUnderTest;
 let page: Page;
@@ -48,15 +50,24 @@ const riskCounts = (p: Page) =>
     .evaluateAll((cells) => cells.map((c) => Number(c.textContent?.replace(/\D/g, ''))));
 
 describe('predictions in the browser', () => {
-  it('fits the demo in the worker with the same parameters and risk levels as Node', async () => {
+  it('fits the demo in the worker with the same model, parameters and risk levels as Node', async () => {
     await page.goto(`${app.url}?demo#/predictions`);
     const run = page.getByRole('button', { name: 'Predict', exact: true });
     await run.waitFor({ timeout: 120_000 });
     await run.click();
     await page.getByTestId('model-parameters').waitFor({ timeout: 120_000 });
-    const { r, alpha, a, b } = inNode.bgNbd.parameters;
-    expect(await page.getByTestId('bgnbd-parameters').textContent()).toBe(
-      `r = ${r.toFixed(4)}, α = ${alpha.toFixed(4)} weeks, a = ${a.toFixed(4)}, b = ${b.toFixed(4)}`,
+    // Chromium's and Node's Math functions may differ in the last bits, and standard errors come from
+    // finite differences: the printed 4 significant digits agree to a part in a thousand.
+    const numbers = (text: string | null) =>
+      [...(text ?? '').matchAll(/-?\d+(\.\d+)?(e[-+]\d+)?/g)].map((m) => Number(m[0]));
+    const shown = numbers(await page.getByTestId('buying-model-parameters').textContent());
+    const expected = numbers(parameterText(inNode.model.model, 'weeks', inNode.model.standardErrors));
+    expect(shown).toHaveLength(expected.length);
+    shown.forEach((v, i) => expect(Math.abs(v - (expected[i] ?? NaN))).toBeLessThanOrEqual(1e-3 * Math.abs(v)));
+    // The three models judged on the holdout, the one used named with the reason.
+    expect(await page.getByTestId('model-comparison').locator('tbody tr').count()).toBe(3);
+    expect(await page.getByTestId('model-choice').textContent()).toContain(
+      `Used: ${BUYING_MODEL_INFO[inNode.selection.chosen].name}`,
     );
     expect(await page.getByTestId('gamma-gamma-parameters').textContent()).toContain(
       `p = ${inNode.gammaGamma?.parameters.p.toFixed(4)}`,
@@ -76,7 +87,8 @@ describe('predictions in the browser', () => {
       `${v.totals.predicted.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} repeat purchases predicted`,
     );
     expect(await page.getByTestId('frequency-buckets').locator('tbody tr').count()).toBe(8);
-    expect(await page.getByTestId('churn-auc').textContent()).toContain(`AUC ${v.churn.bgNbdAuc.toFixed(2)}`);
+    expect(await page.getByTestId('churn-auc').textContent()).toContain(`AUC ${v.churn.modelAuc.toFixed(2)}`);
+    expect(await page.getByTestId('risk-deciles').locator('tbody tr').count()).toBe(10);
     expect(await page.getByTestId('churn-auc').textContent()).not.toMatch(/without converging|No logistic baseline/);
     // The actual and predicted lines each pass through every tracking point.
     const lines = await page
@@ -98,12 +110,26 @@ describe('predictions in the browser', () => {
       unit: string;
       analysisDate: string;
       customers: number;
-      bgNbd: { parameters: Record<string, number>; logLikelihood: number; converged: boolean };
+      model: {
+        model: { kind: string; parameters: Record<string, number> };
+        standardErrors: Record<string, number>;
+        logLikelihood: number;
+        converged: boolean;
+        degenerate: string[];
+      };
+      selection: { chosen: string; by: string };
+      holdout: { models: { kind: string }[] } | null;
     };
     expect(model).toMatchObject({ unit: 'weeks', analysisDate: inNode.analysisDate, customers: inNode.customers });
-    expect(model.bgNbd.converged).toBe(true);
-    expect(model.bgNbd.parameters.r).toBeCloseTo(inNode.bgNbd.parameters.r, 10);
-    expect(model.bgNbd.logLikelihood).toBeCloseTo(inNode.bgNbd.logLikelihood, 6);
+    expect(model.model.model.kind).toBe(inNode.model.model.kind);
+    expect(model.model.converged).toBe(inNode.model.converged);
+    expect(model.model.degenerate).toEqual(inNode.model.degenerate);
+    const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+    expect(relative(model.model.model.parameters.r ?? NaN, inNode.model.model.parameters.r)).toBeLessThan(1e-6);
+    expect(relative(model.model.standardErrors.r ?? NaN, inNode.model.standardErrors.r ?? NaN)).toBeLessThan(1e-3);
+    expect(model.model.logLikelihood).toBeCloseTo(inNode.model.logLikelihood, 4);
+    expect(model.selection).toMatchObject({ chosen: inNode.selection.chosen, by: 'holdout' });
+    expect(model.holdout?.models.map((m) => m.kind)).toEqual(['bg-nbd', 'mbg-nbd', 'pareto-nbd']);
   });
 
   it('keeps the predictions across a reload, and the retention list downloads', async () => {
@@ -132,12 +158,12 @@ describe('predictions in the browser', () => {
   it('a run that cannot fit says why and keeps the last good model', async () => {
     await page.goto(`${app.url}#/predictions`);
     await page.getByTestId('model-parameters').waitFor({ timeout: 60_000 });
-    const before = await page.getByTestId('bgnbd-parameters').textContent();
+    const before = await page.getByTestId('buying-model-parameters').textContent();
     await page.getByLabel('Features as of').fill('1990-01-01');
     await page.getByRole('button', { name: 'Use the last purchase day' }).waitFor();
     await page.getByRole('button', { name: 'Predict', exact: true }).click();
     await page.getByText(/The analysis date 1990-01-01 is before the first purchase \(\d{4}-\d{2}-\d{2}\)/).waitFor();
-    expect(await page.getByTestId('bgnbd-parameters').textContent()).toBe(before);
+    expect(await page.getByTestId('buying-model-parameters').textContent()).toBe(before);
     await page.getByRole('button', { name: 'Use the last purchase day' }).click();
     await expect.poll(() => page.getByLabel('Features as of').inputValue()).toBe(inNode.analysisDate);
   });

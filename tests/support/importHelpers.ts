@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { proposeMapping } from '../../src/data/ingestion/detectMapping';
-import { importFiles, type FileImportReport } from '../../src/data/ingestion/importFiles';
+import { importFiles, type FileImportReport, type FileToImport } from '../../src/data/ingestion/importFiles';
 import type { ImportOptions } from '../../src/data/ingestion/importOptions';
 import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
 import { scanDelimited } from '../../src/data/ingestion/scanDelimited';
@@ -30,8 +30,12 @@ export async function sniffOk(file: File, overrides: SniffOverrides = {}): Promi
 
 let counter = 0;
 
-/** 'auto': clean CSVs go through DuckDB's CSV reader as in the app; 'javascript': always the JavaScript parsers. */
-export type ReaderChoice = 'auto' | 'javascript';
+/**
+ * 'auto': clean CSVs go through DuckDB's CSV reader as in the app, in tiny slices so even small fixtures
+ * go through several DuckDB reads; 'javascript': always the JavaScript parsers; 'app': as 'auto' with the
+ * app's own slice and batch sizes, for real exports of hundreds of thousands of lines.
+ */
+export type ReaderChoice = 'auto' | 'javascript' | 'app';
 
 /** Imports files with the proposed mapping (optionally adjusted) and returns one report per file. */
 export async function importWithProposal(
@@ -40,6 +44,7 @@ export async function importWithProposal(
   adjust: (options: ImportOptions, sniff: OkSniff) => Partial<ImportOptions> = () => ({}),
   overrides: SniffOverrides = {},
   reader: ReaderChoice = 'auto',
+  item: Pick<FileToImport, 'repeatOf'> = {},
 ): Promise<FileImportReport[]> {
   const items = [];
   for (const file of files) {
@@ -51,17 +56,18 @@ export async function importWithProposal(
       file,
       options,
       plan: planFromSniff(sniff),
+      ...item,
     });
   }
+  const appSizes = reader === 'app';
   const result = await importFiles(items, {
     conn,
-    stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, 1000),
-    // Tiny slices so even small fixtures go through several DuckDB reads.
+    stage: (f, plan, sink, onProgress) => stageFile(f, plan, sink, onProgress, appSizes ? undefined : 1000),
     scan:
-      reader === 'auto'
+      reader !== 'javascript'
         ? (f, plan) =>
             plan.dialect
-              ? scanDelimited(f, plan.dialect, plan.headers.length, 64)
+              ? scanDelimited(f, plan.dialect, plan.headers.length, appSizes ? undefined : 64)
               : Promise.resolve({ clean: false, reason: 'not delimited' })
         : undefined,
     today: '2026-11-25',

@@ -9,7 +9,14 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
-import { minimiseOverPositives } from '../optimize/nelderMead';
+import {
+  checkCustomerSummary,
+  groupSummary,
+  logSumExp,
+  sumOverGroups,
+  type GroupedSummary,
+  type RepeatSummary,
+} from './repeatSummary';
 
 export interface BgNbdParameters {
   r: number;
@@ -18,20 +25,7 @@ export interface BgNbdParameters {
   b: number;
 }
 
-export interface RepeatSummary {
-  /** Repeat purchases (purchase periods after the first). */
-  x: ArrayLike<number>;
-  /** Time of the last purchase since the first, in the model's unit. */
-  tx: ArrayLike<number>;
-  /** Time from the first purchase to the end of the observation, in the same unit. */
-  T: ArrayLike<number>;
-}
-
-/** log(e^u + e^v) without overflow. */
-const logSumExp = (u: number, v: number) => {
-  const m = Math.max(u, v);
-  return m + Math.log(Math.exp(u - m) + Math.exp(v - m));
-};
+export type { RepeatSummary } from './repeatSummary';
 
 /** One customer's log-likelihood (equation 6 of the paper, on the log scale). */
 export function bgNbdCustomerLogLikelihood(p: BgNbdParameters, x: number, tx: number, T: number): number {
@@ -45,106 +39,24 @@ export function bgNbdCustomerLogLikelihood(p: BgNbdParameters, x: number, tx: nu
   return a1 + a2 + logSumExp(a3, a4);
 }
 
-/**
- * Customers grouped for fast likelihoods: identical (x, t_x, T) merged with a weight, sorted by x, with
- * the start of each x's run. The gamma and beta terms depend on a customer only through x, so they are
- * computed once per distinct x; a fit evaluates the likelihood hundreds of times.
- */
-interface GroupedSummary {
-  xs: number[];
-  /** Customers of xs[g] are rows starts[g] … starts[g + 1] − 1. */
-  starts: number[];
-  tx: Float64Array;
-  T: Float64Array;
-  weight: Float64Array;
-}
-
-function groupSummary(data: RepeatSummary): GroupedSummary {
-  const rows = new Map<string, { x: number; tx: number; T: number; weight: number }>();
-  for (let i = 0; i < data.x.length; i++) {
-    const x = Number(data.x[i]);
-    const tx = Number(data.tx[i]);
-    const T = Number(data.T[i]);
-    const key = `${x}|${tx}|${T}`;
-    const row = rows.get(key);
-    if (row) row.weight++;
-    else rows.set(key, { x, tx, T, weight: 1 });
-  }
-  const sorted = [...rows.values()].sort((p, q) => p.x - q.x);
-  const xs: number[] = [];
-  const starts: number[] = [];
-  sorted.forEach((row, i) => {
-    if (xs.at(-1) !== row.x) {
-      xs.push(row.x);
-      starts.push(i);
-    }
-  });
-  starts.push(sorted.length);
-  return {
-    xs,
-    starts,
-    tx: Float64Array.from(sorted, (r) => r.tx),
-    T: Float64Array.from(sorted, (r) => r.T),
-    weight: Float64Array.from(sorted, (r) => r.weight),
-  };
-}
-
-function groupedLogLikelihood(p: BgNbdParameters, g: GroupedSummary): number {
+/** The summed log-likelihood of a grouped summary: the gamma and beta terms are computed once per distinct x. */
+export function bgNbdGroupedLogLikelihood(p: BgNbdParameters, g: GroupedSummary): number {
   const { r, alpha, a, b } = p;
   const base = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
   const logA = Math.log(a);
-  let total = 0;
-  for (let k = 0; k < g.xs.length; k++) {
-    const x = g.xs[k] as number;
-    const common = base + gammaln(r + x) + betaln(a, b + x);
-    const dropout = logA - Math.log(b + x - 1);
-    const end = g.starts[k + 1] as number;
-    for (let i = g.starts[k] as number; i < end; i++) {
-      const a3 = -(r + x) * Math.log(alpha + (g.T[i] as number));
-      const term = x === 0 ? a3 : logSumExp(a3, dropout - (r + x) * Math.log(alpha + (g.tx[i] as number)));
-      total += (g.weight[i] as number) * (common + term);
-    }
-  }
-  return total;
+  return sumOverGroups(
+    g,
+    (x) => ({ common: base + gammaln(r + x) + betaln(a, b + x), dropout: logA - Math.log(b + x - 1) }),
+    ({ common, dropout }, x, tx, T) => {
+      const a3 = -(r + x) * Math.log(alpha + T);
+      return common + (x === 0 ? a3 : logSumExp(a3, dropout - (r + x) * Math.log(alpha + tx)));
+    },
+  );
 }
 
 /** The summed log-likelihood over customers. */
 export function bgNbdLogLikelihood(p: BgNbdParameters, data: RepeatSummary): number {
-  return groupedLogLikelihood(p, groupSummary(data));
-}
-
-export interface BgNbdFit {
-  parameters: BgNbdParameters;
-  logLikelihood: number;
-  iterations: number;
-  converged: boolean;
-  customers: number;
-}
-
-export interface FitOptions {
-  /** Cap on each of the two Nelder–Mead runs (default 10,000), so a caller can bound the work. */
-  maxIterations?: number;
-}
-
-/** Maximum-likelihood fit by Nelder–Mead on log-parameters (so every parameter stays positive). */
-export function fitBgNbd(data: RepeatSummary, options: FitOptions = {}): BgNbdFit {
-  const maxIterations = options.maxIterations ?? 10_000;
-  const n = data.x.length;
-  const grouped = groupSummary(data);
-  // The mean of the negative log-likelihood keeps the tolerance meaningful whatever the number of customers.
-  const result = minimiseOverPositives(
-    ([r = 1, alpha = 1, a = 1, b = 1]) => -groupedLogLikelihood({ r, alpha, a, b }, grouped) / Math.max(n, 1),
-    4,
-    maxIterations,
-  );
-  const [r = NaN, alpha = NaN, a = NaN, b = NaN] = result.parameters;
-  return {
-    parameters: { r, alpha, a, b },
-    logLikelihood: -result.value * n,
-    iterations: result.iterations,
-    converged: result.converged,
-    customers: n,
-  };
+  return bgNbdGroupedLogLikelihood(p, groupSummary(data));
 }
 
 /** P(alive | x, t_x, T): the probability the customer has not dropped out (equation 11). */
@@ -157,14 +69,7 @@ export function probabilityAlive(p: BgNbdParameters, x: number, tx: number, T: n
   return 1 / (1 + Math.exp(logRatio));
 }
 
-/** Throws unless the summary is one the model can score: forecasts are shown, so garbage must not pass as a number. */
-function checkSummary(t: number, x: number, tx: number, T: number): void {
-  if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`BG/NBD: horizon t must be finite and ≥ 0, got ${t}`);
-  if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError(`BG/NBD: x must be finite and ≥ 0, got ${x}`);
-  if (!(tx >= 0) || !(T >= tx) || !Number.isFinite(T)) {
-    throw new RangeError(`BG/NBD: need 0 ≤ t_x ≤ T < ∞, got t_x ${tx}, T ${T}`);
-  }
-}
+const checkSummary = (t: number, x: number, tx: number, T: number) => checkCustomerSummary('BG/NBD', t, x, tx, T);
 
 // Horizons past this many rate scales (t/α; millions of years for any business data) are evaluated at
 // it: beyond it z = t/(α+t) is too close to 1 for a double, and 1 − z, which 2F1 needs, loses its digits.
@@ -271,7 +176,7 @@ function stableHypergeometricPart(r: number, b: number, epsilon: number, z: numb
  * the relative error is below 1e-8 (typically 1e-12) for t ≤ 1e8·α; for tiny t it is absolute, about
  * 1e-16·(a+b) purchases.
  */
-function expectedPurchasesWhileAlive(r: number, alpha: number, a: number, b: number, t: number): number {
+export function expectedPurchasesWhileAlive(r: number, alpha: number, a: number, b: number, t: number): number {
   if (t === 0) return 0;
   const horizon = Math.min(t, alpha * MAX_RATE_SCALES);
   const z = horizon / (alpha + horizon);

@@ -5,7 +5,7 @@
 // independent of purchase frequency, which callers check with the correlation of x and m.
 
 import gammaln from '@stdlib/math-base-special-gammaln';
-import type { FitOptions } from './bgNbd';
+import type { FitOptions } from './fitBuyingModel';
 import { minimiseOverPositives } from '../optimize/nelderMead';
 
 export interface GammaGammaParameters {
@@ -115,16 +115,20 @@ export function fitGammaGamma(
 /**
  * E[spend per transaction | x, m]: the posterior mean p(γ + x·m)/(px + q − 1), a weighted average of
  * the population mean pγ/(q − 1) and the customer's own mean m, weighted towards m as x grows. For
- * x = 0 it is the population mean (m is then ignored). Throws when q ≤ 1, where the population mean
- * is infinite and no finite value is honest, and on x < 0, or x > 0 with m ≤ 0.
+ * x = 0 it is the population mean (m is then ignored). Throws where the mean is infinite and no finite
+ * value is honest (q ≤ 1 for x = 0, p·x + q ≤ 1 otherwise), and on x < 0, or x > 0 with m ≤ 0.
  */
 export function expectedAverageSpend(params: GammaGammaParameters, x: number, meanSpend: number): number {
   const { p, q, gamma } = params;
-  if (!(q > 1)) throw new RangeError(`Gamma-Gamma: expected spend is infinite for q ≤ 1 (q = ${q})`);
   if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError(`Gamma-Gamma: x must be finite and ≥ 0, got ${x}`);
-  if (x === 0) return (p * gamma) / (q - 1);
+  if (x === 0) {
+    if (!(q > 1)) throw new RangeError(`Gamma-Gamma: the population's expected spend is infinite for q ≤ 1 (q = ${q})`);
+    return (p * gamma) / (q - 1);
+  }
   if (!(meanSpend > 0) || !Number.isFinite(meanSpend)) {
     throw new RangeError(`Gamma-Gamma: a customer with x ${x} needs a mean spend > 0, got ${meanSpend}`);
   }
+  // The posterior mean is finite once p·x + q > 1, even where the population's (q ≤ 1) is not.
+  if (!(p * x + q > 1)) throw new RangeError(`Gamma-Gamma: expected spend is infinite for p·x + q ≤ 1`);
   return (p * (gamma + x * meanSpend)) / (p * x + q - 1);
 }

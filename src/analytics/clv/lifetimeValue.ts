@@ -1,9 +1,10 @@
 // Customer lifetime value as the discounted sum of expected monthly spend, in the manner of the
-// `lifetimes` library's customer_lifetime_value: BG/NBD's expected purchases in each month of the
+// `lifetimes` library's customer_lifetime_value: the buying model's expected purchases in each month of the
 // horizon, times an expected spend per transaction (typically Gamma-Gamma's), discounted monthly. A
 // month is 30 days: in a model fitted in weeks that is periodsPerMonth = 30/7, in days 30.
 
-import { conditionalExpectedPurchases, type BgNbdParameters, type RepeatSummary } from './bgNbd';
+import { conditionalExpectedPurchases, type BuyingModel } from './buyingModels';
+import type { RepeatSummary } from './repeatSummary';
 
 export interface LifetimeValueOptions {
   /** Whole months to sum over; 0 gives 0. */
@@ -29,11 +30,11 @@ function checkOptions({ horizonMonths, monthlyDiscountRate, periodsPerMonth }: L
 
 /**
  * Σ over months i = 1..H of (E[Y(i·m)] − E[Y((i−1)·m)]) · spend / (1 + d)^i: the present value of the
- * purchases BG/NBD expects from this customer in each coming month. Each cumulative expectation is
+ * purchases the model expects from this customer in each coming month. Each cumulative expectation is
  * computed once and differenced, so the undiscounted sum is exactly spend · E[Y(H·m)].
  */
 export function customerLifetimeValue(
-  bg: BgNbdParameters,
+  model: BuyingModel,
   spendPerTransaction: number,
   x: number,
   tx: number,
@@ -49,7 +50,7 @@ export function customerLifetimeValue(
   let previous = 0;
   let discount = 1;
   for (let i = 1; i <= horizonMonths; i++) {
-    const cumulative = conditionalExpectedPurchases(bg, i * periodsPerMonth, x, tx, T);
+    const cumulative = conditionalExpectedPurchases(model, i * periodsPerMonth, x, tx, T);
     discount /= 1 + monthlyDiscountRate;
     value += (cumulative - previous) * discount;
     previous = cumulative;
@@ -59,7 +60,7 @@ export function customerLifetimeValue(
 
 /** customerLifetimeValue for every customer of a summary, with one spend per customer (e.g. Gamma-Gamma's). */
 export function customerLifetimeValues(
-  bg: BgNbdParameters,
+  model: BuyingModel,
   spendPerTransaction: ArrayLike<number>,
   data: RepeatSummary,
   options: LifetimeValueOptions,
@@ -71,7 +72,7 @@ export function customerLifetimeValues(
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     values[i] = customerLifetimeValue(
-      bg,
+      model,
       Number(spendPerTransaction[i]),
       Number(data.x[i]),
       Number(data.tx[i]),

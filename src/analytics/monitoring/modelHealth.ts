@@ -85,13 +85,13 @@ export function judgeModelHealth(input: ModelHealthInput): ModelHealth {
 /** The accuracy figures of a fit's holdout validation. */
 export function fitAccuracy(
   createdAt: string,
-  validation: { totals: { predicted: number; actual: number }; churn: { bgNbdAuc: number } } | null,
+  validation: { totals: { predicted: number; actual: number }; churn: { modelAuc: number } } | null,
 ): FitAccuracy {
   if (!validation) return { createdAt, holdoutError: null, churnAuc: null };
   const { predicted, actual } = validation.totals;
   return {
     createdAt,
     holdoutError: actual > 0 ? Math.abs(predicted / actual - 1) : null,
-    churnAuc: Number.isFinite(validation.churn.bgNbdAuc) ? validation.churn.bgNbdAuc : null,
+    churnAuc: Number.isFinite(validation.churn.modelAuc) ? validation.churn.modelAuc : null,
   };
 }

@@ -3,8 +3,10 @@
 // need only their log-likelihood; convergence is reported, not assumed.
 
 export interface NelderMeadOptions {
-  /** Stop when the simplex's function values differ by less than this. */
+  /** Stop when the simplex's function values differ by less than this (relative)… */
   tolerance?: number;
+  /** …and, when given, its vertices differ from the best by at most this in every coordinate. */
+  parameterTolerance?: number;
   maxIterations?: number;
   /** Size of the initial simplex along each axis. */
   initialStep?: number;
@@ -24,6 +26,7 @@ export function nelderMead(
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
   const tolerance = options.tolerance ?? 1e-10;
+  const parameterTolerance = options.parameterTolerance ?? Infinity;
   const maxIterations = options.maxIterations ?? 5000;
   const step = options.initialStep ?? 0.5;
   const n = start.length;
@@ -44,7 +47,11 @@ export function nelderMead(
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0] as { x: number[]; v: number };
     const worst = simplex[n] as { x: number[]; v: number };
-    if (Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance)) {
+    const valuesSettled = Math.abs(worst.v - best.v) <= tolerance * (Math.abs(best.v) + tolerance);
+    const pointsSettled =
+      parameterTolerance === Infinity ||
+      simplex.every((p) => p.x.every((v, i) => Math.abs(v - (best.x[i] as number)) <= parameterTolerance));
+    if (valuesSettled && pointsSettled) {
       converged = true;
       break;
     }

@@ -1,41 +1,26 @@
-// Validation on a holdout period (FHL 2005, section 5): fit on the calibration period, predict what
-// happened after it, and compare with what did: repeat purchases per calibration-frequency bucket,
-// cumulative repeat purchases over time, no-purchase rate by risk decile with AUC beside a supervised
-// logistic baseline, and next-category accuracy beside a "most frequent category" baseline.
+// Validation on a holdout period (FHL 2005, section 5), for the model the holdout chose: cumulative
+// repeat purchases over time, the churn risk levels a marketer acts on against what then happened,
+// the model's ranking of "no purchase in the holdout" beside a supervised logistic baseline, and
+// next-category accuracy beside a "most frequent category" baseline. The per-model figures (buckets,
+// errors, AUC, calibration) come from compareModels.ts.
 
-import { areaUnderRoc, riskDeciles } from '../churn/auc';
 import { featureImportance, fitLogisticRegression, predictProbability } from '../churn/logisticRegression';
-import {
-  conditionalExpectedPurchases,
-  expectedPurchases,
-  fitBgNbd,
-  probabilityAlive,
-  probabilityPurchaseWithin,
-  type BgNbdFit,
-} from '../clv/bgNbd';
+import { areaUnderRoc, riskDeciles } from '../churn/auc';
+import { BUYING_MODEL_INFO, expectedPurchasesOfNewCustomer, probabilityNoPurchaseWithin } from '../clv/buyingModels';
+import type { BuyingModelFit } from '../clv/fitBuyingModel';
 import {
   fitCategoryModel,
   mostFrequentCategoryBaseline,
   predictNextCategory,
   topKAccuracy,
 } from '../nextPurchase/nextCategory';
-import {
-  checkSummaryFits,
-  PredictionInputError,
-  type CustomerSummaryColumns,
-  type ValidationInput,
-} from './predictionInput';
+import type { FrequencyBucket, ModelHoldoutCheck } from './compareModels';
+import type { CustomerSummaryColumns, ValidationInput } from './predictionInput';
 import { RISK_LEVELS, riskLevelCode, type PredictionSettings, type RiskLevel } from './predictionSettings';
+import type { BuyingModelKind } from '../clv/buyingModels';
+import type { RiskGroup } from '../churn/auc';
 
-export const FREQUENCY_BUCKETS = 8;
-
-export interface FrequencyBucket {
-  /** Calibration repeat purchases; the last bucket is "7 or more". */
-  x: number;
-  customers: number;
-  actual: number;
-  predicted: number;
-}
+export type { FrequencyBucket } from './compareModels';
 
 export interface TrackingPoint {
   /** Days since the data's first day. */
@@ -45,10 +30,8 @@ export interface TrackingPoint {
 }
 
 export interface ChurnBaseline {
-  /** AUC for "no purchase in the holdout" of BG/NBD's P(no purchase in the holdout). */
-  bgNbdAuc: number;
-  /** AUC of the churn probability 1 − P(alive) itself (one-time buyers all score 0: BG/NBD counts them alive). */
-  churnProbabilityAuc: number;
+  /** AUC for "no purchase in the holdout" of the chosen model's P(no purchase in the holdout). */
+  modelAuc: number;
   logisticAuc: number | null;
   logisticNote: string | null;
   importance: { feature: string; coefficient: number; share: number; direction: string }[];
@@ -62,30 +45,59 @@ export interface CategoryAccuracy {
   baseline: { top1: number; top3: number };
 }
 
-/** How the churn risk levels users act on fared: customers per level at the calibration end and the share that did not buy in the holdout. */
+/** A churn risk level as set at the calibration end, and what its customers then did in the next days. */
 export interface RiskLevelCheck {
   level: RiskLevel;
   customers: number;
-  /** Of them, those with a repeat purchase in the calibration period (one-time buyers are always Low: P(alive) = 1). */
+  /** Of them, those with a repeat purchase in the calibration period. */
   repeatCustomers: number;
+  /** Mean predicted chance of no purchase in the next `riskHorizonDays`. */
   meanChurnProbability: number;
+  /** Share that indeed bought nothing in those days. */
   noPurchaseRate: number;
 }
 
 export interface HoldoutValidation {
   calibrationEnd: string;
   holdoutDays: number;
-  calibrationFit: BgNbdFit;
   customers: number;
+  /** Every model fitted on the calibration period and judged on the holdout. */
+  models: ModelHoldoutCheck[];
+  /** The model the rest of this validation (and the predictions) use. */
+  chosen: BuyingModelKind;
+  calibrationFit: BuyingModelFit;
+  /** The chosen model's figures, as in `models`. */
   buckets: FrequencyBucket[];
+  totals: { actual: number; predicted: number };
+  deciles: RiskGroup[];
   tracking: TrackingPoint[];
   calibrationEndOffsetDays: number;
-  totals: { actual: number; predicted: number };
-  /** By BG/NBD's P(no purchase in the holdout), lowest first, with the share that indeed did not buy. */
-  deciles: { decile: number; customers: number; meanScore: number; eventRate: number }[];
+  /** Days the risk levels were checked over: the churn horizon, or the holdout when it is shorter. */
+  riskHorizonDays: number;
   riskLevels: RiskLevelCheck[];
+  /** Per decile of the churn risk at the calibration end: its mean against the share that bought nothing in those days. */
+  riskDeciles: RiskGroup[];
   churn: ChurnBaseline;
   category: CategoryAccuracy | null;
+  /** When the holdout's pace of buying differed much from the calibration period's: what it means, in plain words. */
+  paceNote: string | null;
+}
+
+/** Holdout purchases this far above or below the prediction are called out: beyond the models' steady-pace assumption. */
+const PACE_TOLERANCE = 0.15;
+
+/** A sentence when customers bought much more or less in the holdout than the model expected from their pace. */
+export function paceNote(totals: { actual: number; predicted: number }, modelName: string): string | null {
+  if (!(totals.predicted > 0)) return null;
+  const change = totals.actual / totals.predicted - 1;
+  const percent = `${Math.round(Math.abs(change) * 100)} %`;
+  if (change > PACE_TOLERANCE) {
+    return `In the holdout customers made ${percent} more repeat purchases than ${modelName} expected from their pace in the calibration period: a seasonal peak or growth the models cannot foresee (they take each customer's pace as steady). Its chances of no purchase run high there, so read the risk levels as cautious.`;
+  }
+  if (change < -PACE_TOLERANCE) {
+    return `In the holdout customers made ${percent} fewer repeat purchases than ${modelName} expected from their pace in the calibration period: a seasonal low or a slowdown the models cannot foresee. Its chances of no purchase run low there: customers may be slipping away faster than the risk levels say.`;
+  }
+  return null;
 }
 
 /** The logistic baseline's features: the RFM summary (recency, frequency, spend) plus tenure, in days. */
@@ -112,20 +124,14 @@ function logisticFeatures(s: CustomerSummaryColumns, unitDays: number): Float64A
   return [recency, frequency, spend, tenure];
 }
 
-const noHoldoutPurchase = (s: CustomerSummaryColumns) =>
+/** 1 for a customer with no purchase in the holdout, 0 otherwise. */
+export const noHoldoutPurchase = (s: CustomerSummaryColumns) =>
   Uint8Array.from(s.holdout_transactions, (h) => (h > 0 ? 0 : 1));
 
-function churnBaseline(
-  v: ValidationInput,
-  unitDays: number,
-  noPurchaseScore: Float64Array,
-  churnScore: Float64Array,
-): ChurnBaseline {
+function churnBaseline(v: ValidationInput, unitDays: number, modelAuc: number): ChurnBaseline {
   const test = v.calibration;
-  const label = noHoldoutPurchase(test);
   const base: ChurnBaseline = {
-    bgNbdAuc: areaUnderRoc(noPurchaseScore, label),
-    churnProbabilityAuc: areaUnderRoc(churnScore, label),
+    modelAuc,
     logisticAuc: null,
     logisticNote: null,
     importance: [],
@@ -143,7 +149,7 @@ function churnBaseline(
     const scores = predictProbability(model, logisticFeatures(test, unitDays));
     return {
       ...base,
-      logisticAuc: areaUnderRoc(scores, label),
+      logisticAuc: areaUnderRoc(scores, noHoldoutPurchase(test)),
       importance: featureImportance(model, LOGISTIC_FEATURES),
       logisticNote: model.converged
         ? null
@@ -154,13 +160,13 @@ function churnBaseline(
   }
 }
 
-function trackingCurve(v: ValidationInput, fit: BgNbdFit, unitDays: number): TrackingPoint[] {
+function trackingCurve(v: ValidationInput, fit: BuyingModelFit, unitDays: number): TrackingPoint[] {
   const days = Math.max(0, Math.round(v.analysisOffsetDays));
   // Customers grouped by the day they first bought: each group's expected repeats depend only on its age.
   const newcomers = new Float64Array(days + 1);
   for (const s of v.calibration.first_offset_days) if (s >= 0 && s <= days) newcomers[s] = (newcomers[s] ?? 0) + 1;
   const expectedByAge = Float64Array.from({ length: days + 1 }, (_, age) =>
-    expectedPurchases(fit.parameters, age / unitDays),
+    expectedPurchasesOfNewCustomer(fit.model, age / unitDays),
   );
   const actualByDay = new Float64Array(days + 1);
   v.cohortRepeats.offset_days.forEach((d, i) => {
@@ -183,46 +189,18 @@ function trackingCurve(v: ValidationInput, fit: BgNbdFit, unitDays: number): Tra
   return points;
 }
 
-/** Fits BG/NBD on the calibration period and compares its holdout predictions with what happened. */
-export function validateOnHoldout(
+/**
+ * The risk levels as Lantern would have set them at the calibration end (the chance of no purchase in
+ * the next `horizonDays`), and the share of each level that indeed bought nothing in those days.
+ */
+function riskLevelCheck(
   v: ValidationInput,
-  riskThresholds: PredictionSettings['riskThresholds'],
-  categoryCount: number,
+  fit: BuyingModelFit,
+  settings: Pick<PredictionSettings, 'riskThresholds' | 'horizonDays'>,
   unitDays: number,
-  unitName: string,
-  maxIterations?: number,
-): HoldoutValidation {
+): { riskHorizonDays: number; riskLevels: RiskLevelCheck[]; riskDeciles: RiskGroup[] } {
   const cal = v.calibration;
-  checkSummaryFits(cal, `The calibration period (to ${v.calibrationEnd})`, unitName);
-  const fit = fitBgNbd(cal, maxIterations === undefined ? undefined : { maxIterations });
-  if (!fit.converged)
-    throw new PredictionInputError(`The calibration fit did not converge after ${fit.iterations} iterations.`);
-  const p = fit.parameters;
-  const horizon = v.holdoutDays / unitDays;
-  const n = cal.x.length;
-  const buckets: FrequencyBucket[] = Array.from({ length: FREQUENCY_BUCKETS }, (_, x) => ({
-    x,
-    customers: 0,
-    actual: 0,
-    predicted: 0,
-  }));
-  const churnScore = new Float64Array(n);
-  const noPurchaseScore = new Float64Array(n);
-  const totals = { actual: 0, predicted: 0 };
-  for (let i = 0; i < n; i++) {
-    const x = cal.x[i] ?? 0;
-    const predicted = conditionalExpectedPurchases(p, horizon, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
-    const actual = cal.holdout_transactions[i] ?? 0;
-    const bucket = buckets[Math.min(x, FREQUENCY_BUCKETS - 1)] as FrequencyBucket;
-    bucket.customers++;
-    bucket.actual += actual;
-    bucket.predicted += predicted;
-    totals.actual += actual;
-    totals.predicted += predicted;
-    churnScore[i] = 1 - probabilityAlive(p, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
-    noPurchaseScore[i] = 1 - probabilityPurchaseWithin(p, horizon, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
-  }
-  const noPurchase = noHoldoutPurchase(cal);
+  const riskHorizonDays = Math.min(settings.horizonDays, v.holdoutDays);
   const riskLevels: RiskLevelCheck[] = RISK_LEVELS.map((level) => ({
     level,
     customers: 0,
@@ -230,49 +208,67 @@ export function validateOnHoldout(
     meanChurnProbability: 0,
     noPurchaseRate: 0,
   }));
-  churnScore.forEach((churn, i) => {
-    const check = riskLevels[riskLevelCode(churn, riskThresholds)] as RiskLevelCheck;
+  const n = cal.x.length;
+  const scores = new Float64Array(n);
+  const outcomes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = cal.x[i] ?? 0;
+    const churn = probabilityNoPurchaseWithin(fit.model, riskHorizonDays / unitDays, x, cal.tx[i] ?? 0, cal.T[i] ?? 0);
+    const noPurchase = (cal.horizon_transactions[i] ?? 0) > 0 ? 0 : 1;
+    scores[i] = churn;
+    outcomes[i] = noPurchase;
+    const check = riskLevels[riskLevelCode(churn, settings.riskThresholds)] as RiskLevelCheck;
     check.customers++;
-    if ((cal.x[i] ?? 0) > 0) check.repeatCustomers++;
+    if (x > 0) check.repeatCustomers++;
     check.meanChurnProbability += churn;
-    check.noPurchaseRate += noPurchase[i] ?? 0;
-  });
+    check.noPurchaseRate += noPurchase;
+  }
   for (const check of riskLevels) {
     check.meanChurnProbability = check.customers ? check.meanChurnProbability / check.customers : NaN;
     check.noPurchaseRate = check.customers ? check.noPurchaseRate / check.customers : NaN;
   }
-  for (const b of buckets) {
-    if (b.customers === 0) continue;
-    b.actual /= b.customers;
-    b.predicted /= b.customers;
-  }
-  let category: CategoryAccuracy | null = null;
-  if (v.calibrationSequences && v.holdoutFirstCategory && categoryCount > 0) {
-    const model = fitCategoryModel(v.calibrationSequences, categoryCount);
-    const predicted = predictNextCategory(model, v.calibrationSequences);
-    const baseline = mostFrequentCategoryBaseline(v.calibrationSequences, categoryCount);
-    const m = topKAccuracy(predicted.top3, v.holdoutFirstCategory);
-    const b = topKAccuracy(baseline.top3, v.holdoutFirstCategory);
-    if (m.customers > 0)
-      category = {
-        customers: m.customers,
-        model: { top1: m.top1, top3: m.top3 },
-        baseline: { top1: b.top1, top3: b.top3 },
-      };
-  }
+  return { riskHorizonDays, riskLevels, riskDeciles: riskDeciles(scores, outcomes) };
+}
+
+function categoryAccuracy(v: ValidationInput, categoryCount: number): CategoryAccuracy | null {
+  if (!v.calibrationSequences || !v.holdoutFirstCategory || categoryCount === 0) return null;
+  const model = fitCategoryModel(v.calibrationSequences, categoryCount);
+  const predicted = predictNextCategory(model, v.calibrationSequences);
+  const baseline = mostFrequentCategoryBaseline(v.calibrationSequences, categoryCount);
+  const m = topKAccuracy(predicted.top3, v.holdoutFirstCategory);
+  const b = topKAccuracy(baseline.top3, v.holdoutFirstCategory);
+  return m.customers > 0
+    ? { customers: m.customers, model: { top1: m.top1, top3: m.top3 }, baseline: { top1: b.top1, top3: b.top3 } }
+    : null;
+}
+
+/** The holdout validation of the chosen model, with every model's figures beside it. */
+export function validateOnHoldout(
+  v: ValidationInput,
+  models: ModelHoldoutCheck[],
+  chosen: BuyingModelKind,
+  settings: Pick<PredictionSettings, 'riskThresholds' | 'horizonDays'>,
+  categoryCount: number,
+  unitDays: number,
+): HoldoutValidation {
+  const check = models.find((m) => m.kind === chosen);
+  if (!check) throw new Error(`No holdout check for ${chosen}.`);
+  const fit = check.calibrationFit;
   return {
     calibrationEnd: v.calibrationEnd,
     holdoutDays: v.holdoutDays,
+    customers: v.calibration.x.length,
+    models,
+    chosen,
     calibrationFit: fit,
-    customers: n,
-    buckets,
+    buckets: check.buckets,
+    totals: check.totals,
+    deciles: check.deciles,
     tracking: trackingCurve(v, fit, unitDays),
     calibrationEndOffsetDays: v.calibrationEndOffsetDays,
-    totals,
-    // Deciles of the model's risk of no purchase in the holdout: 1 − P(alive) alone ties every one-time buyer at 0.
-    deciles: riskDeciles(noPurchaseScore, noPurchase),
-    riskLevels,
-    churn: churnBaseline(v, unitDays, noPurchaseScore, churnScore),
-    category,
+    ...riskLevelCheck(v, fit, settings, unitDays),
+    churn: churnBaseline(v, unitDays, check.noPurchaseAuc),
+    category: categoryAccuracy(v, categoryCount),
+    paceNote: paceNote(check.totals, BUYING_MODEL_INFO[chosen].name),
   };
 }

@@ -1,10 +1,13 @@
-// The whole prediction job: BG/NBD for repeat buying (churn risk, expected purchases, next purchase
-// timing), Gamma-Gamma for spend, discounted lifetime value, the next category, risk levels and value
-// tiers with the seed's actions, and the holdout validation. Pure: the same input gives the same
-// answer in the ML worker and in Node.
+// The whole prediction job: the buying model chosen on the holdout among BG/NBD, MBG/NBD and Pareto/NBD
+// (churn risk as the chance of no purchase in the horizon, expected purchases, next purchase timing),
+// Gamma-Gamma for spend, discounted lifetime value, the next category, risk levels and value tiers with
+// the seed's actions, and the holdout validation. Pure: the same input gives the same answer in the ML
+// worker and in Node.
 
-import { fitBgNbd, type BgNbdFit } from '../clv/bgNbd';
+import { BUYING_MODEL_INFO, BUYING_MODEL_KINDS, type BuyingModelKind } from '../clv/buyingModels';
+import { fitBuyingModelGrouped, type BuyingModelFit } from '../clv/fitBuyingModel';
 import { fitGammaGamma, type GammaGammaParameters } from '../clv/gammaGamma';
+import { groupSummary } from '../clv/repeatSummary';
 import { fitCategoryModel, predictNextCategory } from '../nextPurchase/nextCategory';
 import {
   modelFeatureBins,
@@ -13,6 +16,14 @@ import {
   type FeatureDrift,
 } from '../monitoring/populationStability';
 import { pearsonCorrelation } from '../stats';
+import {
+  checkModelsOnHoldout,
+  holdoutReason,
+  isSound,
+  rankOnHoldout,
+  rankOnLikelihood,
+  type ModelHoldoutCheck,
+} from './compareModels';
 import { validateOnHoldout, type HoldoutValidation } from './holdoutValidation';
 import { checkSummaryFits, PredictionInputError, type DataCounts, type PredictionInput } from './predictionInput';
 import { UNIT_DAYS, type PredictionSettings } from './predictionSettings';
@@ -35,17 +46,36 @@ export interface GammaGammaSummary {
   customers: number;
   /** Pearson correlation of repeat purchases and mean repeat spend among them (the model assumes ≈ 0). */
   frequencySpendCorrelation: number;
-  /** Expected spend per transaction of a customer with no repeat history: pγ/(q − 1). */
-  populationMeanSpend: number;
+  /**
+   * Expected spend per transaction of a customer with no repeat history: pγ/(q − 1); null when q ≤ 1
+   * (spend so heavy-tailed that the population's mean is infinite), and such customers' one purchase is
+   * taken as the spend model's evidence instead.
+   */
+  populationMeanSpend: number | null;
 }
 
 export type { CustomerPredictions } from './scoreCustomers';
+
+/** Which buying model the predictions use and why. */
+export interface ModelSelection {
+  chosen: BuyingModelKind;
+  /** 'holdout': best on the holdout; 'likelihood': no holdout, highest likelihood; 'user': picked in the settings. */
+  by: 'holdout' | 'likelihood' | 'user';
+  /** Why, in plain words, including any model set aside as degenerate. */
+  reason: string;
+  /** Models best first (the holdout's or the likelihood's order). */
+  ranking: BuyingModelKind[];
+}
 
 export interface PredictionResult {
   customers: number;
   settings: PredictionSettings;
   analysisDate: string;
-  bgNbd: BgNbdFit;
+  /** The chosen buying model fitted on every customer. */
+  model: BuyingModelFit;
+  /** Every model fitted on every customer this run (the chosen one, and those tried or compared). */
+  fits: BuyingModelFit[];
+  selection: ModelSelection;
   gammaGamma: GammaGammaSummary | null;
   /** Lifetime-value cut-offs of the tiers (High at or above `high`, Low below `low`). */
   ltvThresholds: { high: number; low: number } | null;
@@ -115,9 +145,8 @@ function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | 
   const { p, q, gamma } = fit.parameters;
   if (!(q > 1)) {
     notes.push(
-      `Spend per purchase is too heavy-tailed for the spend model to have a finite mean (q = ${q.toFixed(3)} ≤ 1); lifetime value is not computed.`,
+      `Spend per purchase varies so much between customers (some spend thousands a purchase) that the spend model's population mean is infinite (q = ${q.toFixed(3)} ≤ 1). A repeat customer's expected spend comes from their own purchases as usual; a one-time buyer's from their one purchase, taken as the spend model's evidence.`,
     );
-    return null;
   }
   const correlation = pearsonCorrelation(fx, fm);
   if (Math.abs(correlation) >= 0.3) {
@@ -132,8 +161,88 @@ function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | 
     converged: fit.converged,
     customers: fit.customers,
     frequencySpendCorrelation: correlation,
-    populationMeanSpend: (p * gamma) / (q - 1),
+    populationMeanSpend: q > 1 ? (p * gamma) / (q - 1) : null,
   };
+}
+
+/** The models judged on the holdout, or null with the reason when the calibration period cannot be fitted. */
+function holdoutChecks(
+  input: PredictionInput,
+  unitDays: number,
+  onProgress: (p: PredictionProgress) => void,
+): { checks: ModelHoldoutCheck[] | null; note: string | null } {
+  if (!input.validation) {
+    return {
+      checks: null,
+      note: 'No holdout validation: the calibration end must fall after the first purchase and before the analysis date.',
+    };
+  }
+  try {
+    checkSummaryFits(
+      input.validation.calibration,
+      `The calibration period (to ${input.validation.calibrationEnd})`,
+      input.settings.unit,
+    );
+    const checks = checkModelsOnHoldout(
+      input.validation,
+      unitDays,
+      input.settings.horizonDays,
+      fitOptions(input),
+      (kind, i) =>
+        onProgress({
+          phase: 'fitting',
+          fraction: 0.05 + 0.1 * i,
+          detail: `fitting ${BUYING_MODEL_INFO[kind].name} on the calibration period`,
+        }),
+    );
+    return { checks, note: null };
+  } catch (error) {
+    if (!(error instanceof PredictionInputError)) throw error;
+    return { checks: null, note: `No holdout validation: ${error.message}` };
+  }
+}
+
+const modelName = (kind: BuyingModelKind) => BUYING_MODEL_INFO[kind].name;
+const fitOptions = (input: PredictionInput) =>
+  input.maxIterations === undefined ? {} : { maxIterations: input.maxIterations };
+
+/**
+ * Fits the models on every customer in the order given and returns the first sound one (converged,
+ * not degenerate, and sound on the calibration period too when it was checked there), with every fit
+ * tried and a sentence per model set aside. When none is sound the first that did not run out of
+ * iterations is used (its problems are said); when every one ran out, none.
+ */
+function fitInOrder(
+  order: readonly BuyingModelKind[],
+  grouped: ReturnType<typeof groupSummary>,
+  checks: readonly ModelHoldoutCheck[] | null,
+  input: PredictionInput,
+  known: Map<BuyingModelKind, BuyingModelFit>,
+  onProgress: (p: PredictionProgress) => void,
+): { fit: BuyingModelFit | null; setAside: string[] } {
+  const options = fitOptions(input);
+  const setAside: string[] = [];
+  let fallback: BuyingModelFit | null = null;
+  for (const kind of order) {
+    let fit = known.get(kind);
+    if (!fit) {
+      onProgress({ phase: 'fitting', fraction: 0.35, detail: `fitting ${modelName(kind)} on every customer` });
+      fit = fitBuyingModelGrouped(kind, grouped, options);
+      known.set(kind, fit);
+    }
+    const calibration = checks?.find((c) => c.kind === kind)?.calibrationFit;
+    const problems = [...(calibration?.degenerate ?? []), ...fit.degenerate];
+    if (isSound(fit) && (!calibration || isSound(calibration))) return { fit, setAside };
+    // A fit that ran out of iterations is never used; a degenerate one only when nothing better exists.
+    if (!fit.stoppedEarly) fallback ??= fit;
+    const why = fit.stoppedEarly
+      ? `its fit did not converge after ${fit.iterations} iterations.`
+      : problems.length > 0
+        ? [...new Set(problems)].join(' ')
+        : `its fit on the calibration period did not converge after ${calibration?.iterations ?? 0} iterations.`;
+    setAside.push(`${modelName(kind)} was set aside: ${why}`);
+  }
+  return { fit: fallback, setAside };
 }
 
 /** Fits the models on the summary and scores every customer; validates on the holdout when one is given. */
@@ -145,49 +254,61 @@ export function predictCustomers(
   const unitDays = UNIT_DAYS[settings.unit];
   const notes = [...input.dataNotes];
   const started = performance.now();
-  onProgress({ phase: 'fitting', fraction: 0.05, detail: 'fitting BG/NBD on every customer' });
   checkSummaryFits(current, 'The data', settings.unit);
-  const bgNbd = fitBgNbd(
-    current,
-    input.maxIterations === undefined ? undefined : { maxIterations: input.maxIterations },
-  );
-  if (!bgNbd.converged) {
+  const { checks, note } = holdoutChecks(input, unitDays, onProgress);
+  const grouped = groupSummary(current);
+  const known = new Map<BuyingModelKind, BuyingModelFit>();
+  if (!checks) {
+    // Without a holdout the models can only be compared on the likelihood of the same data.
+    for (const kind of BUYING_MODEL_KINDS) {
+      onProgress({ phase: 'fitting', fraction: 0.05, detail: `fitting ${modelName(kind)} on every customer` });
+      known.set(kind, fitBuyingModelGrouped(kind, grouped, fitOptions(input)));
+    }
+  }
+  const ranking = checks ? rankOnHoldout(checks) : rankOnLikelihood([...known.values()]);
+  const by: ModelSelection['by'] = settings.model !== 'auto' ? 'user' : checks ? 'holdout' : 'likelihood';
+  const order = settings.model === 'auto' ? ranking : [settings.model];
+  const { fit: model, setAside } = fitInOrder(order, grouped, checks, input, known, onProgress);
+  if (!model) {
     throw new ModelDidNotConvergeError(
-      `The BG/NBD fit did not converge after ${bgNbd.iterations} iterations (${input.maxIterations ?? 10_000} per Nelder–Mead run); the last good model is kept.`,
+      `The ${order.map(modelName).join(', ')} fit${order.length > 1 ? 's' : ''} did not converge (at most ${input.maxIterations ?? 10_000} iterations per Nelder–Mead run); the last good model is kept.`,
     );
   }
-  const parameters = Object.values(bgNbd.parameters);
-  if (parameters.some((v) => !Number.isFinite(v) || v <= 0 || v > 1e8)) {
-    throw new ModelDidNotConvergeError(
-      'The BG/NBD fit ran off to extreme parameters (the data shows almost no drop-out or no repeat buying); the last good model is kept.',
-    );
-  }
-  onProgress({ phase: 'fitting', fraction: 0.25, detail: 'fitting the spend model' });
+  const chosen = model.model.kind;
+  const best = ranking[0] as BuyingModelKind;
+  const reason = [
+    by === 'user'
+      ? `${modelName(chosen)}, as picked in the settings${best !== chosen ? ` (the ${checks ? 'holdout' : 'likelihood'} favours ${modelName(best)})` : ''}.`
+      : checks
+        ? holdoutReason(checks, chosen)
+        : `No holdout to judge on: ${modelName(chosen)} has the highest likelihood of the sound fits.`,
+    ...setAside,
+    ...(isSound(model)
+      ? []
+      : [`No model gave a sound fit: ${modelName(chosen)} is used, but read its churn figures with caution.`]),
+  ].join(' ');
+  notes.push(...model.degenerate);
+  onProgress({ phase: 'fitting', fraction: 0.45, detail: 'fitting the spend model' });
   const gammaGamma = fitSpend(input, notes);
   const fitMs = performance.now() - started;
 
   onProgress({
     phase: 'scoring',
-    fraction: 0.35,
+    fraction: 0.5,
     detail: `scoring ${current.x.length.toLocaleString('en')} customers`,
   });
   const scoreStarted = performance.now();
-  const scored = scoreCustomers({ bgNbd: bgNbd.parameters, gammaGamma, settings }, current, (i, n) => {
+  const scored = scoreCustomers({ buying: model.model, gammaGamma, settings }, current, (i, n) => {
     if (i % 20_000 === 19_999) {
       onProgress({
         phase: 'scoring',
-        fraction: 0.35 + (0.3 * i) / n,
+        fraction: 0.5 + (0.3 * i) / n,
         detail: `scored ${(i + 1).toLocaleString('en')} customers`,
       });
     }
   });
-  const { predictions: out, riskCounts, oneTimeBuyers } = scored;
+  const { predictions: out, riskCounts } = scored;
   const n = current.x.length;
-  if (oneTimeBuyers > 0) {
-    notes.push(
-      `${oneTimeBuyers.toLocaleString('en')} customer${oneTimeBuyers === 1 ? ' has' : 's have'} bought on one day only. BG/NBD lets customers drop out only after a repeat purchase, so their P(alive) is 1 and their churn risk Low; their expected purchases, which fall the longer ago they bought, are the better guide.`,
-    );
-  }
   let ltvThresholds: PredictionResult['ltvThresholds'] = null;
   if (gammaGamma) {
     ltvThresholds = tierThresholds(out.lifetimeValue, settings.ltvTierShares);
@@ -201,43 +322,25 @@ export function predictCustomers(
   }
   const scoreMs = performance.now() - scoreStarted;
 
-  onProgress({
-    phase: 'validating',
-    fraction: 0.7,
-    detail: 'fitting on the calibration period and checking the holdout',
-  });
+  onProgress({ phase: 'validating', fraction: 0.85, detail: 'checking the chosen model on the holdout' });
   const validateStarted = performance.now();
-  let validation: HoldoutValidation | null = null;
-  let validationNote: string | null = null;
-  if (input.validation) {
-    try {
-      validation = validateOnHoldout(
-        input.validation,
-        settings.riskThresholds,
-        input.categoryNames.length,
-        unitDays,
-        settings.unit,
-        input.maxIterations,
-      );
-    } catch (error) {
-      if (!(error instanceof PredictionInputError)) throw error;
-      validationNote = `No holdout validation: ${error.message}`;
-    }
-  } else {
-    validationNote =
-      'No holdout validation: the calibration end must fall after the first purchase and before the analysis date.';
-  }
+  const validation: HoldoutValidation | null =
+    checks && input.validation
+      ? validateOnHoldout(input.validation, checks, chosen, settings, input.categoryNames.length, unitDays)
+      : null;
   return {
     customers: n,
     settings,
     analysisDate: input.analysisDate,
-    bgNbd,
+    model,
+    fits: BUYING_MODEL_KINDS.flatMap((kind) => known.get(kind) ?? []),
+    selection: { chosen, by, reason, ranking },
     gammaGamma,
     ltvThresholds,
     riskCounts,
     categoryNames: input.categoryNames,
     validation,
-    validationNote,
+    validationNote: note,
     notes,
     dataCounts: input.dataCounts ?? null,
     featureBins: modelFeatureBins(current, unitDays),

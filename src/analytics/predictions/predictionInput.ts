@@ -20,6 +20,8 @@ export interface CustomerSummaryColumns {
   first_offset_days: Float64Array;
   /** Transactions after the summary date up to the holdout end (0 when there is no holdout). */
   holdout_transactions: Float64Array;
+  /** Of those, the ones within the churn horizon after the summary date (the risk levels' check). */
+  horizon_transactions: Float64Array;
 }
 
 /** Category codes of each customer's transactions in date order, CSR-style. */
@@ -79,11 +81,11 @@ export class PredictionInputError extends Error {
   override name = 'PredictionInputError';
 }
 
-/** At least this many customers, and this many with a repeat purchase, to fit BG/NBD. */
+/** At least this many customers, and this many with a repeat purchase, to fit the buying models. */
 export const MIN_CUSTOMERS = 30;
 export const MIN_REPEAT_CUSTOMERS = 10;
 
-/** Throws PredictionInputError when the summary cannot support a BG/NBD fit. */
+/** Throws PredictionInputError when the summary cannot support a buying-model fit. */
 export function checkSummaryFits(summary: CustomerSummaryColumns, what: string, unit: string): void {
   const n = summary.x.length;
   let repeaters = 0;

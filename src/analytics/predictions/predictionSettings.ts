@@ -2,7 +2,12 @@
 // levels and lifetime-value tiers to actions ("Prediction Model Flow": Retention / Engagement / Upsell
 // campaign; VIP treatment / Standard service / Cost optimisation).
 
+import { BUYING_MODEL_KINDS, type BuyingModelKind } from '../clv/buyingModels';
+
 export type TimeUnit = 'days' | 'weeks';
+
+/** Which buying model to use: the one the holdout supports ('auto'), or one the user picked. */
+export type ModelChoice = 'auto' | BuyingModelKind;
 
 export interface PredictionSettings {
   /** The models' time unit; parameters are shown in it. */
@@ -13,7 +18,9 @@ export interface PredictionSettings {
   clvMonths: number;
   /** Monthly discount rate for lifetime value (0.01 = 1 %). */
   monthlyDiscountRate: number;
-  /** Churn probability at or above `high` is High risk, at or above `medium` Medium, else Low. */
+  /** The buying model: chosen on the holdout by default. */
+  model: ModelChoice;
+  /** Churn probability (no purchase in the next `horizonDays`) at or above `high` is High risk, at or above `medium` Medium, else Low. */
   riskThresholds: { high: number; medium: number };
   /** The top `high` share of customers by lifetime value are High, the bottom `low` share Low. */
   ltvTierShares: { high: number; low: number };
@@ -23,6 +30,7 @@ export interface PredictionSettings {
 
 export const DEFAULT_PREDICTION_SETTINGS: PredictionSettings = {
   unit: 'weeks',
+  model: 'auto',
   horizonDays: 90,
   clvMonths: 12,
   monthlyDiscountRate: 0.01,
@@ -76,6 +84,8 @@ export function checkPredictionSettings(settings: PredictionSettings): string[] 
   const shares = settings.ltvTierShares;
   if (!(shares.high > 0 && shares.low > 0 && shares.high + shares.low < 1))
     problems.push('The High and Low lifetime-value shares must be above 0 and add up to less than 100 %.');
+  if (settings.model !== 'auto' && !BUYING_MODEL_KINDS.includes(settings.model))
+    problems.push(`"${String(settings.model)}" is not a model Lantern fits.`);
   if (settings.calibrationEnd !== null && !/^\d{4}-\d{2}-\d{2}$/.test(settings.calibrationEnd))
     problems.push(`"${settings.calibrationEnd}" is not a date (YYYY-MM-DD).`);
   return problems;

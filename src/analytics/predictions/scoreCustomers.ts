@@ -1,5 +1,5 @@
 // Scores customers with fitted models: P(alive), expected purchases and purchase probability over the
-// horizon, the risk level, the next purchase's timing, expected spend and lifetime value. The fit scores
+// horizon, the churn probability (no purchase in the horizon) and its risk level, the next purchase's timing, expected spend and lifetime value. The fit scores
 // everyone with it; live events score again only the customers whose purchases changed, with the same
 // fitted parameters (no refit), so both give identical numbers for the same summary.
 
@@ -7,9 +7,9 @@ import {
   conditionalExpectedPurchases,
   medianWaitIfAlive,
   probabilityAlive,
-  probabilityPurchaseWithin,
-  type BgNbdParameters,
-} from '../clv/bgNbd';
+  probabilityNoPurchaseWithin,
+  type BuyingModel,
+} from '../clv/buyingModels';
 import { expectedAverageSpend, type GammaGammaParameters } from '../clv/gammaGamma';
 import { customerLifetimeValue } from '../clv/lifetimeValue';
 import type { CustomerSummaryColumns } from './predictionInput';
@@ -17,8 +17,8 @@ import { riskLevelCode, UNIT_DAYS, type PredictionSettings } from './predictionS
 
 /** What scoring needs from a fit (all of it is kept with the stored run). */
 export interface ScoringModel {
-  bgNbd: BgNbdParameters;
-  gammaGamma: { parameters: GammaGammaParameters; populationMeanSpend: number } | null;
+  buying: BuyingModel;
+  gammaGamma: { parameters: GammaGammaParameters; populationMeanSpend: number | null } | null;
   settings: PredictionSettings;
   /** Lifetime-value tier cut-offs; null while fitting (the fit sets them from the scores). */
   ltvThresholds?: { high: number; low: number } | null;
@@ -27,6 +27,8 @@ export interface ScoringModel {
 /** Per-customer predictions, in the summary's customer order (typed arrays cross to the page by transfer). */
 export interface CustomerPredictions {
   probabilityAlive: Float64Array;
+  /** P(no transaction in the next `horizonDays`): the churn risk, on one scale for one-time and repeat buyers. */
+  churnProbability: Float64Array;
   /** Expected transactions in the next `horizonDays`. */
   expectedPurchases: Float64Array;
   /** P(at least one transaction in the next `horizonDays`). */
@@ -49,12 +51,31 @@ export interface CustomerPredictions {
   nextCategoryConfidence: Float64Array;
 }
 
-export type ScoringSummary = Pick<CustomerSummaryColumns, 'x' | 'tx' | 'T' | 'mean_repeat_spend'>;
+export type ScoringSummary = Pick<CustomerSummaryColumns, 'x' | 'tx' | 'T' | 'mean_repeat_spend' | 'mean_spend'>;
+
+/**
+ * Expected spend per transaction: Gamma-Gamma's posterior from the repeat purchases; without any, the
+ * population mean, or when that is infinite (q ≤ 1) the posterior given the one purchase seen.
+ */
+function expectedSpend(
+  gammaGamma: NonNullable<ScoringModel['gammaGamma']>,
+  x: number,
+  meanRepeatSpend: number,
+  meanSpend: number,
+): { spend: number; evidence: number } {
+  if (x >= 1 && meanRepeatSpend > 0 && Number.isFinite(meanRepeatSpend)) {
+    return { spend: expectedAverageSpend(gammaGamma.parameters, x, meanRepeatSpend), evidence: x };
+  }
+  if (gammaGamma.populationMeanSpend !== null) return { spend: gammaGamma.populationMeanSpend, evidence: 0 };
+  if (meanSpend > 0 && Number.isFinite(meanSpend) && gammaGamma.parameters.p + gammaGamma.parameters.q > 1) {
+    return { spend: expectedAverageSpend(gammaGamma.parameters, 1, meanSpend), evidence: 1 };
+  }
+  return { spend: NaN, evidence: 0 };
+}
 
 export interface ScoredCustomers {
   predictions: CustomerPredictions;
   riskCounts: [low: number, medium: number, high: number];
-  oneTimeBuyers: number;
 }
 
 /** Scores every customer of the summary; `onCustomer` is called after each (for progress). */
@@ -66,10 +87,11 @@ export function scoreCustomers(
   const { settings, gammaGamma } = model;
   const unitDays = UNIT_DAYS[settings.unit];
   const n = summary.x.length;
-  const p = model.bgNbd;
+  const p = model.buying;
   const horizon = settings.horizonDays / unitDays;
   const out: CustomerPredictions = {
     probabilityAlive: new Float64Array(n),
+    churnProbability: new Float64Array(n),
     expectedPurchases: new Float64Array(n),
     purchaseProbability: new Float64Array(n),
     expectedSpend: new Float64Array(n),
@@ -83,27 +105,29 @@ export function scoreCustomers(
     nextCategoryConfidence: new Float64Array(n),
   };
   const riskCounts: [number, number, number] = [0, 0, 0];
-  let oneTimeBuyers = 0;
+  const noPurchaseWithin = (t: number, x: number, tx: number, T: number) => probabilityNoPurchaseWithin(p, t, x, tx, T);
   for (let i = 0; i < n; i++) {
     const x = summary.x[i] ?? 0;
     const tx = summary.tx[i] ?? 0;
     const T = summary.T[i] ?? 0;
-    if (x === 0) oneTimeBuyers++;
-    const alive = probabilityAlive(p, x, tx, T);
-    out.probabilityAlive[i] = alive;
+    out.probabilityAlive[i] = probabilityAlive(p, x, tx, T);
+    const churn = noPurchaseWithin(horizon, x, tx, T);
+    out.churnProbability[i] = churn;
     out.expectedPurchases[i] = conditionalExpectedPurchases(p, horizon, x, tx, T);
-    out.purchaseProbability[i] = probabilityPurchaseWithin(p, horizon, x, tx, T);
-    const level = riskLevelCode(1 - alive, settings.riskThresholds);
+    out.purchaseProbability[i] = 1 - churn;
+    const level = riskLevelCode(churn, settings.riskThresholds);
     out.riskLevel[i] = level;
     riskCounts[level as 0 | 1 | 2]++;
     const wait = medianWaitIfAlive(p, x, T);
     out.nextPurchaseDays[i] = wait * unitDays;
-    out.nextPurchaseConfidence[i] =
-      probabilityPurchaseWithin(p, 1.5 * wait, x, tx, T) - probabilityPurchaseWithin(p, 0.5 * wait, x, tx, T);
+    out.nextPurchaseConfidence[i] = noPurchaseWithin(0.5 * wait, x, tx, T) - noPurchaseWithin(1.5 * wait, x, tx, T);
     if (gammaGamma) {
-      const m = summary.mean_repeat_spend[i] ?? NaN;
-      const usable = x >= 1 && m > 0 && Number.isFinite(m);
-      const spend = usable ? expectedAverageSpend(gammaGamma.parameters, x, m) : gammaGamma.populationMeanSpend;
+      const { spend, evidence } = expectedSpend(
+        gammaGamma,
+        x,
+        summary.mean_repeat_spend[i] ?? NaN,
+        summary.mean_spend[i] ?? NaN,
+      );
       out.expectedSpend[i] = spend;
       out.lifetimeValue[i] = Number.isFinite(spend)
         ? customerLifetimeValue(p, spend, x, tx, T, {
@@ -113,7 +137,7 @@ export function scoreCustomers(
           })
         : NaN;
       // The customer's mean spend has an inverse-gamma posterior with shape px + q: CV = 1/√(px + q − 2).
-      const shape = gammaGamma.parameters.p * (usable ? x : 0) + gammaGamma.parameters.q;
+      const shape = gammaGamma.parameters.p * evidence + gammaGamma.parameters.q;
       out.lifetimeValueConfidence[i] = shape > 2 ? 1 / (1 + 1 / Math.sqrt(shape - 2)) : 0;
     } else {
       out.expectedSpend[i] = NaN;
@@ -122,7 +146,7 @@ export function scoreCustomers(
     onCustomer(i, n);
   }
   if (model.ltvThresholds) applyLtvTiers(out, model.ltvThresholds);
-  return { predictions: out, riskCounts, oneTimeBuyers };
+  return { predictions: out, riskCounts };
 }
 
 /** Sets each customer's value tier from the cut-offs (High at or above `high`, Low below `low`). */

@@ -1,5 +1,6 @@
 // Computes the per-customer features table in DuckDB (its own worker) and times it.
 
+import { ensurePurchaseNet } from '../purchases/purchaseNet';
 import type { SqlConnection } from '../sql';
 import {
   CUSTOMER_FEATURES_TABLE,
@@ -37,7 +38,9 @@ export async function computeCustomerFeatures(
     analysisDate ?? (await conn.query<{ d: number | null }>(LAST_PURCHASE_DATE_SQL)).map((r) => r.d)[0] ?? null;
   if (asOf === null) return { analysisDate: null, customers: 0, durationMs: performance.now() - started };
   const isoDate = typeof asOf === 'number' ? new Date(asOf).toISOString().slice(0, 10) : asOf;
-  await conn.query(customerFeaturesSql(isoDate, CUSTOMER_FEATURES_TABLE, await readFeatureSources(conn)));
+  const columns = await readFeatureSources(conn);
+  const sources = { ...columns, netTable: await ensurePurchaseNet(conn, columns.purchaseColumns, isoDate) };
+  await conn.query(customerFeaturesSql(isoDate, CUSTOMER_FEATURES_TABLE, sources));
   const [count] = await conn.query<{ n: number }>(`SELECT count(*) AS n FROM ${CUSTOMER_FEATURES_TABLE}`);
   const durationMs = performance.now() - started;
   performance.measure('lantern:features', { start: started, duration: durationMs });

@@ -2,6 +2,7 @@
 // issues build on, and the "features" step the benchmark times against native DuckDB.
 // Only DuckDB core functions: the browser build has no json extension, so JSON text is built with strings.
 
+import { netPurchaseLinesSql } from '../purchases/netPurchaseLinesSql';
 import { TABLE_SPECS } from '../schema';
 import { sqlIdent, sqlString } from '../sql';
 
@@ -16,6 +17,8 @@ export interface FeatureSources {
   purchaseColumns: readonly string[];
   /** Column names of `customers`, lower case, or null when the workspace has no customers table. */
   customerColumns: readonly string[] | null;
+  /** The table of lines cancellations changed, as ensurePurchaseNet built it for the date at hand (default purchase_net). */
+  netTable?: string;
 }
 
 /** Purchases as an import creates them (every optional column) and no customers table: the benchmark's case. */
@@ -54,15 +57,15 @@ export function jsonStringSql(expr: string): string {
 }
 
 /**
- * CTEs giving, per customer, the spend mix over the values of column `column` of `p` (non-return lines with a
- * value): distinct values, the preferred value and its share, and the mix as JSON text. Values are ranked by
+ * CTEs giving, per customer, the net spend mix over the values of column `column` of `p` (lines bought and not
+ * cancelled, with a value): distinct values, the preferred value and its share, and the mix as JSON text. Values are ranked by
  * their share rounded as shown (so float noise in sums cannot break a tie), then more lines, then alphabetically.
  * The ranking sorts a short list per customer: ordered aggregates (string_agg ... ORDER BY) took 5× as long.
  */
 function mixCtes(column: 'category' | 'channel', plural: string): string {
   return `${column}_spend AS (
-      SELECT customer_id, ${column} AS value, sum(amount) AS spend, count(*) AS lines
-      FROM p WHERE NOT is_return AND ${column} IS NOT NULL GROUP BY customer_id, ${column}
+      SELECT customer_id, ${column} AS value, sum(net_amount) AS spend, count(*) AS lines
+      FROM p WHERE bought AND ${column} IS NOT NULL GROUP BY customer_id, ${column}
     ),
     ${column}_ranked AS (
       SELECT customer_id, CAST(count(*) AS INTEGER) AS distinct_values,
@@ -92,8 +95,10 @@ function mixColumns(column: 'category' | 'channel', plural: string): string {
  * One row per customer with a purchases row on or before the analysis date: purchase occasions (an order, or a
  * day when orders are not known), repeat purchases, net spend, average order value, recency and tenure in days,
  * the share of returns, the days between occasions, category and channel mix, and demographics from `customers`.
- * Returns are counted in spend (they reduce it) but are not purchase occasions, nor part of a mix.
- * Columns missing from `sources` read as NULL, so the same statement works on any workspace.
+ * Cancellations cancel (see netPurchaseLinesSql): an order whose lines were all cancelled is no purchase
+ * occasion, and order value and mixes are net of what was cancelled; net spend counts every line.
+ * Columns missing from `sources` read as NULL, so the same statement works on any workspace. Needs
+ * `sources.netTable` built from the current purchases as of the analysis date (ensurePurchaseNet).
  */
 export function customerFeaturesSql(
   analysisDate: string,
@@ -103,8 +108,6 @@ export function customerFeaturesSql(
   const asOf = `DATE ${sqlString(analysisDate)}`;
   const purchaseColumn = (name: string) =>
     sources.purchaseColumns.includes(name) ? `CAST(${sqlIdent(name)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)';
-  // Without a return flag, the import's own rule applies: negative amounts are returns.
-  const isReturn = sources.purchaseColumns.includes('is_return') ? 'is_return' : '(amount < 0)';
   const customers = sources.customerColumns?.includes('customer_id') ? sources.customerColumns : null;
   const demographics = DEMOGRAPHICS.map(({ column, type }) =>
     customers?.includes(column)
@@ -113,25 +116,25 @@ export function customerFeaturesSql(
   ).join(', ');
   return `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS
     WITH p AS (
-      SELECT customer_id, purchase_date, amount, ${isReturn} AS is_return,
+      SELECT customer_id, purchase_date, amount, net_amount, bought, is_return,
              coalesce(${purchaseColumn('order_id')}, strftime(purchase_date, '%Y-%m-%d')) AS occasion,
              ${purchaseColumn('category')} AS category, ${purchaseColumn('channel')} AS channel
-      FROM purchases WHERE CAST(purchase_date AS DATE) <= ${asOf}
+      FROM (${netPurchaseLinesSql(sources.purchaseColumns, sources.netTable)}) WHERE CAST(purchase_date AS DATE) <= ${asOf}
     ),
     totals AS (
       SELECT customer_id,
-        CAST(count(DISTINCT occasion) FILTER (WHERE NOT is_return) AS INTEGER) AS frequency,
-        CAST(greatest(count(DISTINCT occasion) FILTER (WHERE NOT is_return) - 1, 0) AS INTEGER) AS repeat_purchases,
+        CAST(count(DISTINCT occasion) FILTER (WHERE bought) AS INTEGER) AS frequency,
+        CAST(greatest(count(DISTINCT occasion) FILTER (WHERE bought) - 1, 0) AS INTEGER) AS repeat_purchases,
         round(sum(amount), 2) AS monetary_total,
-        round(sum(amount) FILTER (WHERE NOT is_return) / nullif(count(DISTINCT occasion) FILTER (WHERE NOT is_return), 0), 2) AS average_order_value,
-        date_diff('day', CAST(max(purchase_date) FILTER (WHERE NOT is_return) AS DATE), ${asOf}) AS recency_days,
-        date_diff('day', CAST(min(purchase_date) AS DATE), ${asOf}) AS tenure_days,
+        round(sum(net_amount) FILTER (WHERE bought) / nullif(count(DISTINCT occasion) FILTER (WHERE bought), 0), 2) AS average_order_value,
+        date_diff('day', CAST(max(purchase_date) FILTER (WHERE bought) AS DATE), ${asOf}) AS recency_days,
+        date_diff('day', CAST(coalesce(min(purchase_date) FILTER (WHERE bought), min(purchase_date)) AS DATE), ${asOf}) AS tenure_days,
         round(count(*) FILTER (WHERE is_return) / count(*), 4) AS returns_share
       FROM p GROUP BY customer_id
     ),
     occasions AS (
       SELECT customer_id, min(CAST(purchase_date AS DATE)) AS occasion_date
-      FROM p WHERE NOT is_return GROUP BY customer_id, occasion
+      FROM p WHERE bought GROUP BY customer_id, occasion
     ),
     gaps AS (
       SELECT customer_id,

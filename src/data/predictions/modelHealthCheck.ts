@@ -13,6 +13,7 @@ import { UNIT_DAYS } from '../../analytics/predictions/predictionSettings';
 import { readFeatureSources } from '../features/computeCustomerFeatures';
 import { sqlString, tableExists, type SqlConnection } from '../sql';
 import type { PredictionRun, WorkspaceManifest } from '../store/workspaceManifest';
+import { ensurePurchaseNet } from '../purchases/purchaseNet';
 import { summaryFromPurchasesSql } from './predictionInputsSql';
 
 export interface ModelHealthReport {
@@ -80,7 +81,9 @@ export async function checkModelHealth(
   const asOf = await currentAnalysisDate(conn, manifest);
   if (!asOf) return null;
   const unitDays = UNIT_DAYS[run.settings.unit];
-  const summarySql = summaryFromPurchasesSql(asOf, unitDays, await readFeatureSources(conn));
+  const columns = await readFeatureSources(conn);
+  const sources = { ...columns, netTable: await ensurePurchaseNet(conn, columns.purchaseColumns, asOf, true) };
+  const summarySql = summaryFromPurchasesSql(asOf, unitDays, sources);
   // Binned in SQL: a few counts come back, not a column per customer (and no streamed read, which
   // comes back empty on the shared read connection while other queries run).
   const rows = await conn.query<{ feature: string; bin: number; n: number }>(binCountsSql(summarySql, run, unitDays));

@@ -4,6 +4,7 @@
 // the validation needs. Only DuckDB core functions, so it runs the same in duckdb-wasm and in Node.
 
 import type { FeatureSources } from '../features/customerFeaturesSql';
+import { netPurchaseLinesSql } from '../purchases/netPurchaseLinesSql';
 import { sqlString } from '../sql';
 
 /** One row per customer and purchase day (non-return lines only): the models' "transaction". */
@@ -17,8 +18,10 @@ const date = (iso: string) => `DATE ${sqlString(iso)}`;
 
 /**
  * Builds the transaction-day table as of `asOf`: several purchases by one customer on one day are one
- * transaction (as in the published CDNOW analyses); its value is the day's spend on non-return lines, and
- * its category the one with the most spend that day. Returns are not transactions.
+ * transaction (as in the published CDNOW analyses), and a day whose purchases were all cancelled is none.
+ * Its value is the day's net spend (purchases less what was cancelled of them, less returns that matched
+ * no purchase on that day), its category the one with the most net spend that day. Needs `purchase_net`
+ * as `sources.netTable` for `asOf` (ensurePurchaseNet).
  */
 export function transactionDaysSql(asOf: string, sources: FeatureSources): string {
   return `CREATE OR REPLACE TABLE ${TRANSACTION_DAYS_TABLE} AS ${transactionDaysSelectSql(asOf, sources)}`;
@@ -26,14 +29,14 @@ export function transactionDaysSql(asOf: string, sources: FeatureSources): strin
 
 /** The rows of the transaction-day table, optionally for the customers `customerFilter` (SQL over customer_id) keeps. */
 export function transactionDaysSelectSql(asOf: string, sources: FeatureSources, customerFilter = 'true'): string {
-  const isReturn = sources.purchaseColumns.includes('is_return') ? 'coalesce(is_return, false)' : '(amount < 0)';
   const category = sources.purchaseColumns.includes('category')
-    ? `arg_max(CAST(category AS VARCHAR), amount) FILTER (WHERE category IS NOT NULL AND CAST(category AS VARCHAR) <> '')`
+    ? `arg_max(CAST(category AS VARCHAR), net_amount) FILTER (WHERE bought AND category IS NOT NULL AND CAST(category AS VARCHAR) <> '')`
     : 'CAST(NULL AS VARCHAR)';
-  return `SELECT customer_id, CAST(purchase_date AS DATE) AS day, CAST(sum(amount) AS DOUBLE) AS value, ${category} AS category
-    FROM purchases
-    WHERE NOT ${isReturn} AND purchase_date IS NOT NULL AND CAST(purchase_date AS DATE) <= ${date(asOf)} AND ${customerFilter}
-    GROUP BY customer_id, CAST(purchase_date AS DATE)`;
+  return `SELECT customer_id, CAST(purchase_date AS DATE) AS day, CAST(sum(net_amount) AS DOUBLE) AS value, ${category} AS category
+    FROM (${netPurchaseLinesSql(sources.purchaseColumns, sources.netTable)})
+    WHERE purchase_date IS NOT NULL AND CAST(purchase_date AS DATE) <= ${date(asOf)} AND ${customerFilter}
+    GROUP BY customer_id, CAST(purchase_date AS DATE)
+    HAVING bool_or(bought)`;
 }
 
 /**
@@ -72,13 +75,17 @@ export const TRANSACTION_COUNTS_SQL = `SELECT count(*) AS transactions, count(DI
     count(DISTINCT day) AS days, strftime(min(day), '%Y-%m-%d') AS first_day, strftime(max(day), '%Y-%m-%d') AS last_day
   FROM ${TRANSACTION_DAYS_TABLE}`;
 
-/** Purchase lines before or on a date that are not returns, and those with zero or negative amounts. */
+/**
+ * Purchase lines before or on a date: those with zero or negative amounts (not returns), the returns, the
+ * purchase lines cancelled in full, and the returns that matched no purchase (in part or in full).
+ */
 export function spendCountsSql(asOf: string, sources: FeatureSources): string {
-  const isReturn = sources.purchaseColumns.includes('is_return') ? 'coalesce(is_return, false)' : '(amount < 0)';
-  return `SELECT count(*) FILTER (WHERE NOT ${isReturn} AND amount <= 0) AS non_positive_lines,
-      count(*) FILTER (WHERE ${isReturn}) AS return_lines,
+  return `SELECT count(*) FILTER (WHERE NOT is_return AND amount <= 0) AS non_positive_lines,
+      count(*) FILTER (WHERE is_return) AS return_lines,
+      count(*) FILTER (WHERE NOT is_return AND NOT bought) AS cancelled_lines,
+      count(*) FILTER (WHERE is_return AND round(net_amount, 2) <> 0) AS unmatched_returns,
       strftime(min(CAST(purchase_date AS DATE)), '%Y-%m-%d') AS first_purchase
-    FROM purchases WHERE CAST(purchase_date AS DATE) <= ${date(asOf)}`;
+    FROM (${netPurchaseLinesSql(sources.purchaseColumns, sources.netTable)}) WHERE CAST(purchase_date AS DATE) <= ${date(asOf)}`;
 }
 
 /**
@@ -86,19 +93,21 @@ export function spendCountsSql(asOf: string, sources: FeatureSources): string {
  * `unitDays` days, ordered by customer id: x repeat transactions, recency t_x, age T, the mean value of the
  * repeat transactions (NULL without any), the mean of all transactions, days since the last transaction,
  * the first transaction's day offset from the data's first day, and, when `holdoutEnd` is given, the number
- * of transactions after `asOf` up to and including `holdoutEnd`.
+ * of transactions after `asOf` up to and including `holdoutEnd`, and of those the ones up to `horizonEnd`.
  */
 export function customerSummarySql(
   asOf: string,
   unitDays: number,
   holdoutEnd: string | null = null,
   days: string = TRANSACTION_DAYS_TABLE,
+  horizonEnd: string | null = holdoutEnd,
 ): string {
   const d = date(asOf);
   const within = `day <= ${d}`;
-  const holdout = holdoutEnd
-    ? `CAST(count(*) FILTER (WHERE day > ${d} AND day <= ${date(holdoutEnd)}) AS DOUBLE)`
-    : 'CAST(0 AS DOUBLE)';
+  const countAfter = (end: string | null) =>
+    end ? `CAST(count(*) FILTER (WHERE day > ${d} AND day <= ${date(end)}) AS DOUBLE)` : 'CAST(0 AS DOUBLE)';
+  const holdout = countAfter(holdoutEnd);
+  const horizon = countAfter(holdoutEnd && horizonEnd && horizonEnd < holdoutEnd ? horizonEnd : holdoutEnd);
   const repeats = `(count(*) FILTER (WHERE ${within}) - 1)`;
   return `SELECT customer_id,
       CAST(${repeats} AS DOUBLE) AS x,
@@ -108,7 +117,8 @@ export function customerSummarySql(
       avg(value) FILTER (WHERE ${within}) AS mean_spend,
       CAST(date_diff('day', max(day) FILTER (WHERE ${within}), ${d}) AS DOUBLE) AS recency_days,
       CAST(date_diff('day', ${originSql(days)}, min(day)) AS DOUBLE) AS first_offset_days,
-      ${holdout} AS holdout_transactions
+      ${holdout} AS holdout_transactions,
+      ${horizon} AS horizon_transactions
     FROM ${days}
     GROUP BY customer_id HAVING min(day) <= ${d}
     ORDER BY customer_id`;

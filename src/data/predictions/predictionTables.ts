@@ -35,6 +35,7 @@ export async function stageScores(
   const staged = new Table({
     idx: makeVector(Int32Array.from({ length: n }, (_, i) => i)),
     probability_alive: makeVector(o.probabilityAlive),
+    churn_probability: makeVector(o.churnProbability),
     expected_purchases: makeVector(o.expectedPurchases),
     purchase_probability: makeVector(o.purchaseProbability),
     expected_spend: makeVector(o.expectedSpend),
@@ -98,7 +99,7 @@ export function customerRowsSql(options: CustomerRowsOptions): string {
       tiers(tier_code, ltv_tier, ltv_action) AS (VALUES ${tiers}),
       categories(category_code, next_category) AS (VALUES ${categories})
     SELECT ids.customer_id,
-      s.probability_alive, 1 - s.probability_alive AS churn_probability, risk.risk_level, risk.risk_action,
+      s.probability_alive, s.churn_probability, risk.risk_level, risk.risk_action,
       s.expected_purchases, s.purchase_probability,
       ${finite('expected_spend')} AS expected_spend, ${finite('lifetime_value')} AS lifetime_value,
       ${hasLtv ? 's.ltv_confidence' : 'CAST(NULL AS DOUBLE)'} AS ltv_confidence,
@@ -116,15 +117,14 @@ export function customerRowsSql(options: CustomerRowsOptions): string {
 }
 
 /**
- * The seed's PREDICTION rows of `customer_predictions`-shaped rows. Churn's confidence is how far its
- * probability is from a coin flip (0 at 50 %, 1 at 0 % or 100 %), and 0 for one-time buyers, whom BG/NBD
- * counts as alive by assumption rather than from evidence.
+ * The seed's PREDICTION rows of `customer_predictions`-shaped rows. Churn's probability is the chance of
+ * no purchase in the horizon and its confidence how far that is from a coin flip (0 at 50 %, 1 at 0 % or 100 %).
  */
 export function predictionRowsSql(from: string): string {
   return `SELECT customer_id || ':' || prediction_type AS id, customer_id, prediction_type, probability, value, confidence, label
     FROM (
       SELECT customer_id, 'churn' AS prediction_type, churn_probability AS probability, expected_purchases AS value,
-        CASE WHEN repeat_purchases > 0 THEN abs(2 * churn_probability - 1) ELSE 0 END AS confidence,
+        abs(2 * churn_probability - 1) AS confidence,
         risk_level AS label, 1 AS k FROM ${from}
       UNION ALL
       SELECT customer_id, 'lifetime_value', probability_alive, lifetime_value, ltv_confidence, ltv_tier, 2

@@ -11,6 +11,7 @@ import type {
 import { PredictionInputError } from '../../analytics/predictions/predictionInput';
 import { UNIT_DAYS, type PredictionSettings } from '../../analytics/predictions/predictionSettings';
 import { readFeatureSources } from '../features/computeCustomerFeatures';
+import { ensurePurchaseNet } from '../purchases/purchaseNet';
 import type { SqlConnection } from '../sql';
 import {
   CATEGORY_COUNT_SQL,
@@ -46,6 +47,7 @@ const SUMMARY_COLUMNS = [
   'recency_days',
   'first_offset_days',
   'holdout_transactions',
+  'horizon_transactions',
 ] as const;
 
 async function readSummary(
@@ -53,8 +55,9 @@ async function readSummary(
   asOf: string,
   unitDays: number,
   holdoutEnd: string | null,
+  horizonEnd: string | null = holdoutEnd,
 ): Promise<CustomerSummaryColumns> {
-  const columns = await conn.queryNumericColumns(customerSummarySql(asOf, unitDays, holdoutEnd));
+  const columns = await conn.queryNumericColumns(customerSummarySql(asOf, unitDays, holdoutEnd, undefined, horizonEnd));
   const empty = new Float64Array(0);
   return Object.fromEntries(SUMMARY_COLUMNS.map((c) => [c, columns[c] ?? empty])) as unknown as CustomerSummaryColumns;
 }
@@ -80,10 +83,15 @@ export async function readPredictionInput(
   analysisDate: string,
 ): Promise<PredictionInput> {
   const unitDays = UNIT_DAYS[settings.unit];
-  const sources = await readFeatureSources(conn);
-  const [spend] = await conn.query<{ non_positive_lines: number; return_lines: number; first_purchase: string | null }>(
-    spendCountsSql(analysisDate, sources),
-  );
+  const columns = await readFeatureSources(conn);
+  const sources = { ...columns, netTable: await ensurePurchaseNet(conn, columns.purchaseColumns, analysisDate) };
+  const [spend] = await conn.query<{
+    non_positive_lines: number;
+    return_lines: number;
+    cancelled_lines: number;
+    unmatched_returns: number;
+    first_purchase: string | null;
+  }>(spendCountsSql(analysisDate, sources));
   await conn.query(transactionDaysSql(analysisDate, sources));
   const [counts] = await conn.query<{
     transactions: number;
@@ -110,8 +118,11 @@ export async function readPredictionInput(
   }
   const returns = Number(spend?.return_lines ?? 0);
   if (returns > 0) {
+    const cancelled = Number(spend?.cancelled_lines ?? 0);
+    const unmatched = Number(spend?.unmatched_returns ?? 0);
+    const lines = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
     dataNotes.push(
-      `${returns.toLocaleString('en')} return line${returns === 1 ? ' is' : 's are'} not counted: neither as purchases nor against spend (the models describe buying).`,
+      `Cancellations cancel: ${lines(returns, 'return or cancellation line')} taken off the purchases they undo (the same order's line, or else the customer's latest earlier line of the same product, up to its quantity); ${lines(cancelled, 'purchase line')} cancelled in full count as no purchase, and ${lines(unmatched, 'return line')} with a part that matched no purchase reduce that day's spend instead. Spend is net of all of it.`,
     );
   }
 
@@ -132,7 +143,14 @@ export async function readPredictionInput(
   let validation: ValidationInput | null = null;
   if (calibrationEnd > firstDay && calibrationEnd < analysisDate) {
     const holdoutDays = daysBetween(calibrationEnd, analysisDate);
-    const calibration = await readSummary(conn, calibrationEnd, unitDays, analysisDate);
+    // The risk levels are checked over the churn horizon after the calibration end (or the holdout, if shorter).
+    const calibration = await readSummary(
+      conn,
+      calibrationEnd,
+      unitDays,
+      analysisDate,
+      addDays(calibrationEnd, settings.horizonDays),
+    );
     const trainingEnd = addDays(calibrationEnd, -holdoutDays);
     const training = trainingEnd > firstDay ? await readSummary(conn, trainingEnd, unitDays, calibrationEnd) : null;
     const repeats = await conn.queryNumericColumns(cohortRepeatsByDaySql(calibrationEnd, analysisDate));

@@ -9,6 +9,7 @@ import { UNIT_DAYS } from '../../analytics/predictions/predictionSettings';
 import { readFeatureSources } from '../features/computeCustomerFeatures';
 import { tableExists, type SqlStore } from '../sql';
 import type { PredictionRun } from '../store/workspaceManifest';
+import { ensurePurchaseNet } from '../purchases/purchaseNet';
 import { summaryFromPurchasesSql } from './predictionInputsSql';
 import {
   CUSTOMER_PREDICTIONS_TABLE,
@@ -46,7 +47,7 @@ export function markForRescoringSql(purchases: string): string[] {
 /** The fit's scoring model, as the stored run keeps it. */
 export function scoringModel(run: PredictionRun): ScoringModel {
   return {
-    bgNbd: run.bgNbd.parameters,
+    buying: run.model.model,
     gammaGamma: run.gammaGamma,
     settings: run.settings,
     ltvThresholds: run.ltvThresholds,
@@ -78,7 +79,9 @@ export async function rescorePredictions(
   const filter = everyone
     ? 'true'
     : `CAST(customer_id AS VARCHAR) IN (SELECT customer_id FROM ${RESCORE_PENDING_TABLE})`;
-  const summarySql = summaryFromPurchasesSql(asOf, unitDays, await readFeatureSources(conn), filter);
+  const columns = await readFeatureSources(conn);
+  const sources = { ...columns, netTable: await ensurePurchaseNet(conn, columns.purchaseColumns, asOf, true) };
+  const summarySql = summaryFromPurchasesSql(asOf, unitDays, sources, filter);
   // Pending customers are taken now; ones a later batch adds wait for the next round.
   await conn.query(
     `CREATE OR REPLACE TEMP TABLE ${SUMMARY} AS
@@ -87,7 +90,7 @@ export async function rescorePredictions(
   );
   try {
     const columns = await conn.queryNumericColumns(
-      `SELECT x, tx, T, mean_repeat_spend, recency_days FROM ${SUMMARY} ORDER BY idx`,
+      `SELECT x, tx, T, mean_repeat_spend, mean_spend, recency_days FROM ${SUMMARY} ORDER BY idx`,
     );
     const empty = new Float64Array(0);
     const summary = {
@@ -95,6 +98,7 @@ export async function rescorePredictions(
       tx: columns.tx ?? empty,
       T: columns.T ?? empty,
       mean_repeat_spend: columns.mean_repeat_spend ?? empty,
+      mean_spend: columns.mean_spend ?? empty,
       recency_days: columns.recency_days ?? empty,
     };
     const n = summary.x.length;
@@ -105,6 +109,7 @@ export async function rescorePredictions(
       tx: summary.tx,
       T: summary.T,
       mean_repeat_spend: summary.mean_repeat_spend,
+      mean_spend: summary.mean_spend,
     });
     await stageScores(conn, STAGING, scored.predictions, keep, unitDays);
     const rows = customerRowsSql({

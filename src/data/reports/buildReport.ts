@@ -1,4 +1,5 @@
-// Builds and keeps the executive report: KPIs, revenue, segments, risks, actions and campaign
+// Builds and keeps the executive report: KPIs (against the previous period only when the data covers it,
+// as on the Dashboard), revenue with partial months marked, segments, risks, actions and campaign
 // recommendations read from DuckDB and the manifest, saved in the workspace's dated history.
 
 import { rankActions } from '../../analytics/actions/rankActions';
@@ -7,15 +8,16 @@ import type { CampaignOptimisationResult } from '../../analytics/campaigns/optim
 import { readCampaignMetrics, readPerformanceRange } from '../campaigns/campaignQueries';
 import { actionInputs } from '../dashboard/actionInputs';
 import {
-  periodsEndingOn,
   readActionFigures,
   readDashboardKpis,
   readLastPurchaseDay,
   readRevenueSeries,
 } from '../dashboard/dashboardQueries';
+import { periodsEndingOn } from '../dashboard/periods';
 import type { WorkspaceManifest } from '../store/workspaceManifest';
 import { currentManifest, openWorkspace, runExclusive, saveWorkspaceTables } from '../workspace';
 import { MAX_REPORTS, type ReportSnapshot } from './reportSnapshot';
+import { ensureAllPurchaseNet } from '../purchases/purchaseNet';
 
 const PERIOD_DAYS = 30;
 
@@ -39,7 +41,10 @@ async function buildAndSaveReport(
   basedOn: string,
   campaigns: CampaignOptimisationResult | null,
 ): Promise<WorkspaceManifest> {
-  const conn = (await openWorkspace()).duck.read;
+  const { duck } = await openWorkspace();
+  // The figures read the net lines (cancellations taken off their purchases), built on the write connection.
+  await ensureAllPurchaseNet(duck.write);
+  const conn = duck.read;
   const manifest = await currentManifest();
   const end = manifest.settings.analysisDate ?? (await readLastPurchaseDay(conn));
   if (!end) throw new Error('There are no purchases to report on: import a purchases file.');
@@ -78,7 +83,9 @@ async function buildAndSaveReport(
     basedOn,
     currency,
     kpis: await readDashboardKpis(conn, end, PERIOD_DAYS),
-    revenueByMonth: months.slice(-12).map((m) => ({ period: m.period.slice(0, 7), revenue: m.revenue })),
+    revenueByMonth: months
+      .slice(-12)
+      .map((m) => ({ period: m.period.slice(0, 7), revenue: m.revenue, partial: m.partial })),
     segments:
       manifest.segmentation?.profiles.map((p) => ({
         name: p.name,

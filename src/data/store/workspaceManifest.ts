@@ -167,16 +167,23 @@ function restoreSegmentation(stored: Partial<SegmentationRun> | null | undefined
   };
 }
 
-/** A stored prediction run in the current shape, or null (predict again) when it lacks what the page needs. */
+/**
+ * A stored prediction run in the current shape, or null (predict again) when it lacks what the page needs.
+ * Runs from before the model choice (a BG/NBD fit, churn as 1 − P(alive)) are not converted: their churn
+ * figures meant something else, so they are dropped rather than shown under the new meaning.
+ */
 function restorePredictions(stored: Partial<PredictionRun> | null | undefined): PredictionRun | null {
-  if (!stored?.bgNbd?.parameters || !stored.analysisDate || !Array.isArray(stored.riskCounts)) return null;
+  if (!stored?.model?.model || !stored.selection || !stored.analysisDate || !Array.isArray(stored.riskCounts)) {
+    return null;
+  }
   return {
     ...(stored as PredictionRun),
     settings: { ...DEFAULT_PREDICTION_SETTINGS, ...(stored.settings ?? {}) },
     notes: stored.notes ?? [],
     categoryNames: stored.categoryNames ?? [],
     basedOnImports: stored.basedOnImports ?? [],
-    validation: stored.validation ? { ...stored.validation, riskLevels: stored.validation.riskLevels ?? [] } : null,
+    validation: stored.validation ? { ...stored.validation, paceNote: stored.validation.paceNote ?? null } : null,
+    fits: stored.fits ?? [stored.model],
     dataCounts: stored.dataCounts ?? null,
     validationNote: stored.validationNote ?? null,
     gammaGamma: stored.gammaGamma ?? null,
@@ -225,7 +232,12 @@ export function restoreManifest(stored: Partial<WorkspaceManifest> & { id: strin
     ...stored,
     manifestVersion: MANIFEST_VERSION,
     tables: stored.tables ?? {},
-    imports: (stored.imports ?? []).map((r) => ({ ...r, reader: r.reader ?? 'javascript' })),
+    // Records from before rows already in the table were skipped have no such count: none were.
+    imports: (stored.imports ?? []).map((r) => ({
+      ...r,
+      reader: r.reader ?? 'javascript',
+      alreadyPresent: r.alreadyPresent ?? 0,
+    })),
     settings: { ...empty.settings, ...(stored.settings ?? {}) },
     segmentation: restoreSegmentation(stored.segmentation),
     predictions: restorePredictions(stored.predictions),

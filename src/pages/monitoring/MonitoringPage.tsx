@@ -160,7 +160,7 @@ export function MonitoringPage() {
             <p>
               Last fit {formatDateTime(run.createdAt)} on {formatCount(run.customers)} customers.
               {validation
-                ? ` Holdout check: ${formatCount(Math.round(validation.totals.predicted))} repeat purchases predicted, ${formatCount(validation.totals.actual)} happened (${formatPercent(validation.totals.predicted / Math.max(1, validation.totals.actual) - 1)} off); churn AUC ${validation.churn.bgNbdAuc.toFixed(2)}${validation.churn.logisticAuc === null ? '' : `, logistic baseline ${validation.churn.logisticAuc.toFixed(2)}`}.`
+                ? ` Holdout check: ${formatCount(Math.round(validation.totals.predicted))} repeat purchases predicted, ${formatCount(validation.totals.actual)} happened (${formatPercent(validation.totals.predicted / Math.max(1, validation.totals.actual) - 1)} off); churn AUC ${validation.churn.modelAuc.toFixed(2)}${validation.churn.logisticAuc === null ? '' : `, logistic baseline ${validation.churn.logisticAuc.toFixed(2)}`}.`
                 : ` ${run.validationNote ?? 'No holdout check.'}`}
             </p>
             {validation && <ChurnDriversTable importance={validation.churn.importance} />}

@@ -1,14 +1,18 @@
-// The fitted models as the user can check them: BG/NBD and Gamma-Gamma parameters with their unit,
-// log-likelihood and convergence, the spend–frequency correlation, data counts and every note.
+// The fitted models as the user can check them: the buying model the holdout chose and Gamma-Gamma, their
+// parameters with standard errors and unit, log-likelihood and convergence, any degenerate fit said in
+// plain words, the spend–frequency correlation, data counts and every note.
 
+import { BUYING_MODEL_INFO } from '../../analytics/clv/buyingModels';
 import type { PredictionRun } from '../../hooks/usePredictions';
 import { formatCount, formatDateTime, formatDay } from '../../lib/format';
+import { fitStatus, parameterText } from './modelParameters';
 
 const fixed = (v: number, digits = 4) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
 /** The model card of the Predictions page. */
 export function ModelSummary({ run, currency }: { run: PredictionRun; currency: string }) {
-  const { r, alpha, a, b } = run.bgNbd.parameters;
+  const fit = run.model;
+  const info = BUYING_MODEL_INFO[fit.model.kind];
   const gg = run.gammaGamma;
   const money = new Intl.NumberFormat(undefined, { style: 'currency', currency });
   return (
@@ -17,9 +21,9 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table" data-testid="model-parameters">
           <caption>
-            Fitted by maximum likelihood (Nelder–Mead on log-parameters) on {formatCount(run.bgNbd.customers)} customers
-            as of {formatDay(run.analysisDate)}, time unit: {run.settings.unit}. Computed{' '}
-            {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
+            Fitted by maximum likelihood (Nelder–Mead on log-parameters, polished by Newton steps; ± is one standard
+            error) on {formatCount(fit.customers)} customers as of {formatDay(run.analysisDate)}, time unit:{' '}
+            {run.settings.unit}. Computed {formatDateTime(run.createdAt)} in {(run.durationMs / 1000).toFixed(1)} s.
             {run.rescored
               ? ` Live events since: ${formatCount(run.rescored.customers)} customer scorings with these parameters, as of ${formatDay(run.rescored.asOf)} (last ${formatDateTime(run.rescored.at)}).`
               : ''}
@@ -34,14 +38,14 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
           </thead>
           <tbody>
             <tr>
-              <th scope="row">BG/NBD (repeat buying and drop-out)</th>
-              <td data-testid="bgnbd-parameters">
-                r = {fixed(r)}, α = {fixed(alpha)} {run.settings.unit}, a = {fixed(a)}, b = {fixed(b)}
+              <th scope="row">
+                {info.name} (repeat buying and drop-out: {info.dropout})
+              </th>
+              <td data-testid="buying-model-parameters">
+                {parameterText(fit.model, run.settings.unit, fit.standardErrors)}
               </td>
-              <td>{fixed(run.bgNbd.logLikelihood, 2)}</td>
-              <td>
-                {run.bgNbd.converged ? 'converged' : 'not converged'} after {run.bgNbd.iterations} iterations
-              </td>
+              <td>{fixed(fit.logLikelihood, 2)}</td>
+              <td data-testid="buying-model-status">{fitStatus(fit)}</td>
             </tr>
             <tr>
               <th scope="row">Gamma-Gamma (spend per purchase)</th>
@@ -56,10 +60,32 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
           </tbody>
         </table>
       </div>
+      {fit.degenerate.length > 0 && (
+        <div className="warning" role="status" data-testid="degenerate-fit">
+          <p>
+            {info.name}&apos;s fit is degenerate
+            {run.selection.by === 'user'
+              ? ' (it was picked in the settings)'
+              : ': no model fitted soundly, so it is used anyway'}
+            . Read its churn figures with caution:
+          </p>
+          <ul>
+            {fit.degenerate.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul className="notes" aria-label="How to read the models">
         <li>
-          A transaction is a customer&apos;s purchase day (several orders on one day count once); returns are not
-          transactions. Recency and age are measured from each customer&apos;s first purchase day.
+          A transaction is a customer&apos;s purchase day (several orders on one day count once). Cancellations cancel:
+          a return or cancellation is taken off the purchase it undoes (the same order&apos;s line, or the
+          customer&apos;s latest earlier line of the same product), a day whose purchases were all cancelled is no
+          transaction, and spend is net. Recency and age are measured from each customer&apos;s first purchase day.
+        </li>
+        <li>
+          Churn risk is the chance of no purchase in the next {formatCount(run.settings.horizonDays)} days, from{' '}
+          {info.name}: one scale for one-time and repeat buyers alike.
         </li>
         {gg && (
           <li data-testid="spend-correlation">
@@ -70,8 +96,10 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
               : Math.abs(gg.frequencySpendCorrelation) < 0.3
                 ? 'weak, as it should be'
                 : 'too strong: read LTV with caution'}
-            ). A customer with no repeat history is expected to spend {money.format(gg.populationMeanSpend)} per
-            purchase.
+            ).{' '}
+            {gg.populationMeanSpend === null
+              ? 'Spend varies too much between customers for a population average: a one-time buyer is expected to spend about what their one purchase was.'
+              : `A customer with no repeat history is expected to spend ${money.format(gg.populationMeanSpend)} per purchase.`}
           </li>
         )}
         <li>

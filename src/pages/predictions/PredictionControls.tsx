@@ -1,10 +1,13 @@
-// The prediction settings form: time unit, horizons, discount rate, risk thresholds, value-tier shares
-// and the calibration end for the holdout check; Run starts the job in the ML worker.
+// The prediction settings form: the buying model (chosen on the holdout, or picked), time unit, horizons,
+// discount rate, risk thresholds, value-tier shares and the calibration end for the holdout check;
+// Predict starts the job in the ML worker.
 
 import { useState } from 'react';
+import { BUYING_MODEL_INFO, BUYING_MODEL_KINDS } from '../../analytics/clv/buyingModels';
 import {
   DEFAULT_PREDICTION_SETTINGS,
   checkPredictionSettings,
+  type ModelChoice,
   type PredictionSettings,
   type TimeUnit,
 } from '../../analytics/predictions/predictionSettings';
@@ -34,6 +37,7 @@ export function PredictionControls({
   const job = usePredictionJob();
   const start = lastSettings ?? DEFAULT_PREDICTION_SETTINGS;
   const [unit, setUnit] = useState<TimeUnit>(start.unit);
+  const [model, setModel] = useState<ModelChoice>(start.model);
   const [horizonDays, setHorizon] = useState(String(start.horizonDays));
   const [clvMonths, setClvMonths] = useState(String(start.clvMonths));
   const [discount, setDiscount] = useState(percent(start.monthlyDiscountRate));
@@ -44,6 +48,7 @@ export function PredictionControls({
   const [calibrationEnd, setCalibrationEnd] = useState(start.calibrationEnd ?? '');
   const settings: PredictionSettings = {
     unit,
+    model,
     horizonDays: Number(horizonDays),
     clvMonths: Number(clvMonths),
     monthlyDiscountRate: Number(discount) / 100,
@@ -67,6 +72,17 @@ export function PredictionControls({
         <legend>Models</legend>
         <div className="inline-fields">
           <label>
+            Model{' '}
+            <select value={model} onChange={(e) => setModel(e.target.value as ModelChoice)}>
+              <option value="auto">the one the holdout supports</option>
+              {BUYING_MODEL_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {BUYING_MODEL_INFO[kind].name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             Time unit{' '}
             <select value={unit} onChange={(e) => setUnit(e.target.value as TimeUnit)}>
               <option value="weeks">weeks</option>
@@ -74,7 +90,7 @@ export function PredictionControls({
             </select>
           </label>
           <label>
-            Expected purchases over the next{' '}
+            Churn risk and expected purchases over the next{' '}
             <input type="number" min={1} max={3650} value={horizonDays} onChange={(e) => setHorizon(e.target.value)} />{' '}
             days
           </label>
@@ -112,8 +128,8 @@ export function PredictionControls({
         <div className="inline-fields">
           <label>
             High churn risk from{' '}
-            <input type="number" min={1} max={99} value={high} onChange={(e) => setHigh(e.target.value)} /> % churn
-            probability
+            <input type="number" min={1} max={99} value={high} onChange={(e) => setHigh(e.target.value)} /> % chance of
+            no purchase in that time
           </label>
           <label>
             Medium from{' '}

@@ -1,5 +1,6 @@
-// Predictions: churn risk, lifetime value and the next purchase for every customer (BG/NBD with
-// Gamma-Gamma), how well the models predicted a holdout period, and the action lists, all exportable.
+// Predictions: churn risk, lifetime value and the next purchase for every customer (the buying model the
+// holdout supports, with Gamma-Gamma), which model that is and why, how well it predicted a holdout
+// period, and the action lists, all exportable.
 
 import { Link } from 'react-router';
 import { useState } from 'react';
@@ -11,6 +12,7 @@ import { usePredictionJob } from '../../hooks/usePredictionJob';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { downloadBlob } from '../../lib/download';
 import { ActionListPanel } from './ActionListPanel';
+import { ModelComparison } from './ModelComparison';
 import { ModelSummary } from './ModelSummary';
 import { PredictionControls } from './PredictionControls';
 import { RiskAndValue } from './RiskAndValue';
@@ -46,32 +48,31 @@ export function PredictionsPage() {
   };
   const modelJson = () => {
     if (!run) return Promise.reject(new Error('No model yet.'));
-    const { bgNbd, gammaGamma, settings, analysisDate, customers, validation, createdAt, notes, dataCounts } = run;
+    const { model: fit, fits, selection, gammaGamma, settings, analysisDate, customers, validation } = run;
     const model = {
       analysisDate,
       unit: settings.unit,
-      createdAt,
+      createdAt: run.createdAt,
       customers,
-      data: dataCounts,
-      bgNbd,
+      data: run.dataCounts,
+      model: fit,
+      selection,
+      fitsOnAllCustomers: fits,
       gammaGamma,
       settings,
       holdout: validation && {
         calibrationEnd: validation.calibrationEnd,
         holdoutDays: validation.holdoutDays,
         customers: validation.customers,
-        calibrationFit: validation.calibrationFit,
-        totals: validation.totals,
-        buckets: validation.buckets,
+        models: validation.models,
+        riskHorizonDays: validation.riskHorizonDays,
         riskLevels: validation.riskLevels,
-        churnAuc: {
-          bgNbdNoPurchase: validation.churn.bgNbdAuc,
-          churnProbability: validation.churn.churnProbabilityAuc,
-          logistic: validation.churn.logisticAuc,
-        },
+        riskDeciles: validation.riskDeciles,
+        churnAuc: { model: validation.churn.modelAuc, logistic: validation.churn.logisticAuc },
+        paceNote: validation.paceNote,
         category: validation.category,
       },
-      notes,
+      notes: run.notes,
     };
     return Promise.resolve(new Blob([JSON.stringify(model, null, 2)], { type: 'application/json' }));
   };
@@ -122,8 +123,11 @@ export function PredictionsPage() {
             </button>
           </div>
           {exportError && <p role="alert">{exportError}</p>}
-          <ModelSummary run={run} currency={currency} />
           <RiskAndValue run={run} currency={currency} />
+          {run.validation && (
+            <ModelComparison validation={run.validation} selection={run.selection} unit={run.settings.unit} />
+          )}
+          <ModelSummary run={run} currency={currency} />
           <section aria-labelledby="actions-heading">
             <h2 id="actions-heading">Who to act on</h2>
             <div className="action-lists">

@@ -26,7 +26,7 @@ export function RiskAndValue({ run, currency }: { run: PredictionRun; currency: 
           <thead>
             <tr>
               <th scope="col">Churn risk</th>
-              <th scope="col">Churn probability (1 − P(alive))</th>
+              <th scope="col">Chance of no purchase in the next {run.settings.horizonDays} days</th>
               <th scope="col">Customers</th>
               <th scope="col">Action</th>
             </tr>

@@ -1,7 +1,9 @@
-// The holdout check the user can see: fitted on the calibration period, the model's predictions for
-// the holdout beside what happened, per frequency bucket, over time, by risk decile; the supervised
-// logistic baseline's AUC and feature importance; next-category accuracy against a simple baseline.
+// The holdout check the user can see, for the model in use: fitted on the calibration period, its
+// predictions for the holdout beside what happened, per frequency bucket, over time, by decile; the
+// churn risk levels it would have set and what those customers then did; the supervised logistic
+// baseline's AUC and feature importance; next-category accuracy against a simple baseline.
 
+import { BUYING_MODEL_INFO } from '../../analytics/clv/buyingModels';
 import type { HoldoutValidation } from '../../analytics/predictions/holdoutValidation';
 import { BarChart } from '../../components/charts/BarChart';
 import { ChartFigure } from '../../components/charts/ChartFigure';
@@ -9,6 +11,7 @@ import { ChartBox } from '../../components/charts/ChartBox';
 import { TrackingChart } from '../../components/charts/TrackingChart';
 import { ChurnDriversTable } from './ChurnDriversTable';
 import { formatCount, formatPercent, formatDay } from '../../lib/format';
+import { parameterText } from './modelParameters';
 
 const twoDecimals = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const two = (v: number) => (Number.isFinite(v) ? twoDecimals.format(v) : '—');
@@ -21,17 +24,22 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
     .toISOString()
     .slice(0, 10);
   const error = v.totals.actual > 0 ? (v.totals.predicted - v.totals.actual) / v.totals.actual : NaN;
-  const p = v.calibrationFit.parameters;
+  const name = BUYING_MODEL_INFO[v.chosen].name;
+  const largestGap = Math.max(0, ...v.riskDeciles.map((d) => Math.abs(d.meanScore - d.eventRate)));
   return (
     <section aria-labelledby="validation-heading">
-      <h2 id="validation-heading">How well it predicts: holdout check</h2>
+      <h2 id="validation-heading">How well {name} predicts: holdout check</h2>
       <p data-testid="validation-summary">
-        Fitted on purchases through {formatDay(v.calibrationEnd)} ({formatCount(v.customers)} customers; r ={' '}
-        {p.r.toFixed(3)}, α = {p.alpha.toFixed(3)} {unit}, a = {p.a.toFixed(3)}, b = {p.b.toFixed(3)}), then asked to
-        predict the next {formatCount(v.holdoutDays)} days: {two(v.totals.predicted)} repeat purchases predicted,{' '}
-        {formatCount(v.totals.actual)} happened (
+        Fitted on purchases through {formatDay(v.calibrationEnd)} ({formatCount(v.customers)} customers;{' '}
+        {parameterText(v.calibrationFit.model, unit)}), then asked to predict the next {formatCount(v.holdoutDays)}{' '}
+        days: {two(v.totals.predicted)} repeat purchases predicted, {formatCount(v.totals.actual)} happened (
         {Number.isFinite(error) ? `${error >= 0 ? '+' : ''}${(error * 100).toFixed(1)} %` : '—'}).
       </p>
+      {v.paceNote && (
+        <p className="warning" data-testid="pace-note">
+          {v.paceNote}
+        </p>
+      )}
       <div className="chart-row">
         <ChartFigure
           caption="Holdout repeat purchases per customer, by calibration purchases"
@@ -136,15 +144,16 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
       <div className="table-scroll" tabIndex={0}>
         <table className="data-table" data-testid="risk-level-check">
           <caption>
-            The churn risk levels at {formatDay(v.calibrationEnd)}, and who then bought nothing in the holdout
+            The churn risk levels {name} would have set on {formatDay(v.calibrationEnd)}, and who then bought nothing in
+            the next {formatCount(v.riskHorizonDays)} days
           </caption>
           <thead>
             <tr>
               <th scope="col">Churn risk</th>
               <th scope="col">Customers</th>
               <th scope="col">Of them bought only once</th>
-              <th scope="col">Mean churn probability</th>
-              <th scope="col">No holdout purchase</th>
+              <th scope="col">Predicted chance of no purchase</th>
+              <th scope="col">Bought nothing</th>
             </tr>
           </thead>
           <tbody>
@@ -160,23 +169,45 @@ export function ValidationPanel({ validation, unit }: { validation: HoldoutValid
           </tbody>
         </table>
       </div>
-      <p className="muted">
-        One-time buyers are always Low risk (BG/NBD lets customers drop out only after a repeat purchase), so the Low
-        row mixes active repeat buyers with one-time buyers who may never return; their expected purchases tell them
-        apart.
-      </p>
-      <h3>Churn: BG/NBD against a supervised baseline</h3>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table" data-testid="risk-deciles">
+          <caption>
+            Churn risk by decile on {formatDay(v.calibrationEnd)}: predicted against what happened in the next{' '}
+            {formatCount(v.riskHorizonDays)} days (largest gap {(largestGap * 100).toFixed(1)} points)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Decile (1 = lowest risk)</th>
+              <th scope="col">Customers</th>
+              <th scope="col">Predicted chance of no purchase</th>
+              <th scope="col">Bought nothing</th>
+            </tr>
+          </thead>
+          <tbody>
+            {v.riskDeciles.map((d) => (
+              <tr key={d.decile}>
+                <th scope="row">{d.decile}</th>
+                <td>{formatCount(d.customers)}</td>
+                <td>{formatPercent(d.meanScore)}</td>
+                <td>{formatPercent(d.eventRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>Churn: {name} against a supervised baseline</h3>
       <p data-testid="churn-auc">
-        Predicting “no purchase in the holdout” for {formatCount(v.churn.testCustomers)} customers: BG/NBD&apos;s
-        probability of no purchase in that time, AUC {two(v.churn.bgNbdAuc)} (its churn probability 1 − P(alive) alone:
-        AUC {two(v.churn.churnProbabilityAuc)}, since it counts every one-time buyer as alive); logistic regression on
-        recency, frequency, spend and tenure, trained one holdout earlier on {formatCount(v.churn.trainingCustomers)}{' '}
-        customers (label: no purchase in the following {formatCount(v.holdoutDays)} days), AUC{' '}
+        Predicting “no purchase in the holdout” for {formatCount(v.churn.testCustomers)} customers: {name}&apos;s chance
+        of no purchase in that time, AUC {two(v.churn.modelAuc)}; logistic regression on recency, frequency, spend and
+        tenure, trained one holdout earlier on {formatCount(v.churn.trainingCustomers)} customers (label: no purchase in
+        the following {formatCount(v.holdoutDays)} days), AUC{' '}
         {v.churn.logisticAuc === null ? '—' : two(v.churn.logisticAuc)}.{' '}
         {v.churn.logisticAuc !== null &&
-          (v.churn.logisticAuc > v.churn.bgNbdAuc
-            ? 'On this data the supervised baseline ranks churners better.'
-            : 'On this data BG/NBD ranks churners at least as well.')}{' '}
+          (v.churn.logisticAuc > v.churn.modelAuc + 0.02
+            ? `On this data the supervised baseline ranks churners clearly better than ${name}.`
+            : v.churn.logisticAuc > v.churn.modelAuc
+              ? `On this data the supervised baseline ranks churners a little better (within 0.02).`
+              : `On this data ${name} ranks churners at least as well.`)}{' '}
         {v.churn.logisticNote}
       </p>
       <ChurnDriversTable importance={v.churn.importance} />

@@ -54,15 +54,16 @@ describe('customer features', () => {
     expect(summary).toMatchObject({ analysisDate: '2024-01-31', customers: 4 });
     const rows = await db.query('SELECT * FROM customer_features ORDER BY customer_id');
     expect(rows).toEqual([
-      // A: orders O1 and O2 (R1 is a return), spend 10+5+20−5, AOV 35/2, last purchase Jan 11, first Jan 1, 1 of 4 lines a return.
-      // One gap, Jan 1 → Jan 11 = 10 days. Categories without the return: Books 10, Toys 5+20 = 25 of 35, so Toys
-      // 25/35 = 0.7143 and Books 10/35 = 0.2857. Every line is on the web. Demographics from customers.csv.
+      // A: orders O1 and O2 (R1 is a return), spend 10+5+20−5, last purchase Jan 11, first Jan 1, 1 of 4 lines a return.
+      // R1 names no order and the file no product, so it cancels 5 of A's latest earlier line (O2's 20 → 15):
+      // AOV (10+5+15)/2 = 15. One gap, Jan 1 → Jan 11 = 10 days. Categories, net: Books 10, Toys 5+15 = 20 of 30,
+      // so Toys 0.6667 and Books 0.3333. Every line is on the web. Demographics from customers.csv.
       {
         customer_id: 'A',
         frequency: 2,
         repeat_purchases: 1,
         monetary_total: 30,
-        average_order_value: 17.5,
+        average_order_value: 15,
         recency_days: 20,
         tenure_days: 30,
         returns_share: 0.25,
@@ -70,8 +71,8 @@ describe('customer features', () => {
         median_interpurchase_days: 10,
         distinct_categories: 2,
         preferred_category: 'Toys',
-        preferred_category_share: 0.7143,
-        category_mix: '{"Toys":0.7143,"Books":0.2857}',
+        preferred_category_share: 0.6667,
+        category_mix: '{"Toys":0.6667,"Books":0.3333}',
         distinct_channels: 1,
         preferred_channel: 'web',
         preferred_channel_share: 1,
@@ -104,31 +105,31 @@ describe('customer features', () => {
         channel_mix: '{"store":0.7500,"app":0.2500}',
         ...NO_DEMOGRAPHICS,
       },
-      // C: orders O3 (dated Jan 2, its earliest line, though a line is on Jan 3), O4 Jan 4, O5 Jan 14, O6 Jan 15;
-      // R2 is a return. Spend 30+10+10+10+5−40 = 25, AOV 65/4 = 16.25, last purchase Jan 15, first Jan 2, 1 of 6
-      // lines a return. Gaps 2, 10, 1 days: mean 13/3 = 4.33, median 2.
-      // Categories without the return (Books −40 would otherwise change the winner) and without O6 (no category):
-      // Books 30 in 1 line, Games 10+10+10 = 30 in 3 lines of 60 — a tie on spend, Games wins on lines.
-      // Channels: web 30+10 = 40, store 20, app 5 of 65: 0.6154, 0.3077, 0.0769.
+      // C: orders O3 (Jan 2 and Jan 3), O4 Jan 4, O5 Jan 14, O6 Jan 15; R2 is a return. The file has no product
+      // ids, so R2 (Books, −40) cancels C's earlier Books lines: all 30 of O3's Jan 2 line, and the 10 left over
+      // matches nothing (it reduces Jan 20's spend, a day without purchases). Spend 30+10+10+10+5−40 = 25. O3 is
+      // still an occasion through its Games line, now dated Jan 3: occasions Jan 3, 4, 14, 15, gaps 1, 10, 1 days,
+      // mean 4, median 1; AOV (10+10+10+5)/4 = 8.75; first purchase Jan 3 (tenure 28), last Jan 15; 1 of 6 lines a
+      // return. Categories, net: Games 30 only (O6 has none). Channels: store 20, web 10, app 5 of 35.
       {
         customer_id: 'C',
         frequency: 4,
         repeat_purchases: 3,
         monetary_total: 25,
-        average_order_value: 16.25,
+        average_order_value: 8.75,
         recency_days: 16,
-        tenure_days: 29,
+        tenure_days: 28,
         returns_share: 0.1667,
-        avg_interpurchase_days: 4.33,
-        median_interpurchase_days: 2,
-        distinct_categories: 2,
+        avg_interpurchase_days: 4,
+        median_interpurchase_days: 1,
+        distinct_categories: 1,
         preferred_category: 'Games',
-        preferred_category_share: 0.5,
-        category_mix: '{"Games":0.5000,"Books":0.5000}',
+        preferred_category_share: 1,
+        category_mix: '{"Games":1.0000}',
         distinct_channels: 3,
-        preferred_channel: 'web',
-        preferred_channel_share: 0.6154,
-        channel_mix: '{"web":0.6154,"store":0.3077,"app":0.0769}',
+        preferred_channel: 'store',
+        preferred_channel_share: 0.5714,
+        channel_mix: '{"store":0.5714,"web":0.2857,"app":0.1429}',
         age: 61,
         gender: null,
         location: 'Lyon',
@@ -258,14 +259,15 @@ describe('customer features without a customers table or category and channel va
   it('leaves the mixes and demographics empty', async () => {
     expect(await computeCustomerFeatures(db)).toMatchObject({ analysisDate: '2024-02-20', customers: 2 });
     expect(await db.query('SELECT * FROM customer_features ORDER BY customer_id')).toEqual([
-      // F: days are occasions, Feb 1 (twice), Feb 4 and Feb 20; the −5 on Feb 10 is a return.
-      // Spend 10+5+20−5+10 = 40, AOV 45/3 = 15, gaps 3 and 16 days: mean and median 9.5; 1 of 5 lines a return.
+      // F: days are occasions, Feb 1 (twice), Feb 4 and Feb 20; the −5 on Feb 10 is a return, which cancels 5 of
+      // the latest earlier line (Feb 4's 20 → 15). Spend 10+5+20−5+10 = 40, AOV (10+5+15+10)/3 = 13.33, gaps 3 and
+      // 16 days: mean and median 9.5; 1 of 5 lines a return.
       {
         customer_id: 'F',
         frequency: 3,
         repeat_purchases: 2,
         monetary_total: 40,
-        average_order_value: 15,
+        average_order_value: 13.33,
         recency_days: 0,
         tenure_days: 19,
         returns_share: 0.2,
@@ -309,13 +311,13 @@ describe('customer features on tables that lack optional columns', () => {
     await computeCustomerFeatures(db);
     expect(await db.query('SELECT * FROM customer_features')).toEqual([
       // H: days Mar 1, 3, 10 and 11 (Mar 4 is a return): gaps 2, 7, 1, mean 10/3 = 3.33, median 2.
-      // Spend 40−4 = 36, AOV 40/4 = 10, 1 of 5 lines a return.
+      // Spend 40−4 = 36; the return cancels 4 of Mar 3's 10, so AOV (10+6+10+10)/4 = 9; 1 of 5 lines a return.
       {
         customer_id: 'H',
         frequency: 4,
         repeat_purchases: 3,
         monetary_total: 36,
-        average_order_value: 10,
+        average_order_value: 9,
         recency_days: 0,
         tenure_days: 10,
         returns_share: 0.2,

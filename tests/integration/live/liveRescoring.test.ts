@@ -63,6 +63,7 @@ afterAll(() => db?.close());
 type Row = {
   customer_id: string;
   probability_alive: number;
+  churn_probability: number;
   expected_purchases: number;
   lifetime_value: number | null;
   risk_level: string;
@@ -73,15 +74,16 @@ type Row = {
 
 const tableRows = () =>
   db.query<Row>(
-    `SELECT customer_id, probability_alive, expected_purchases, lifetime_value, risk_level,
+    `SELECT customer_id, probability_alive, churn_probability, expected_purchases, lifetime_value, risk_level,
        strftime(next_purchase_date, '%Y-%m-%d') AS next_purchase_date, repeat_purchases, recency_days
      FROM customer_predictions ORDER BY customer_id`,
   );
 
 describe('live rescoring', () => {
   it('equals scoring everyone from scratch with the same fit, whatever the batches', async () => {
+    // Customers the fit scored (one whose every purchase was cancelled has no transaction, so no score).
     const customers = (
-      await db.query<{ id: string }>('SELECT DISTINCT customer_id AS id FROM purchases ORDER BY 1 LIMIT 400')
+      await db.query<{ id: string }>('SELECT customer_id AS id FROM customer_predictions ORDER BY 1 LIMIT 400')
     ).map((r) => r.id);
     const simulator = new EventSimulator({ customerIds: customers, campaignIds: [], categories: ['books'], seed: 5 });
     const live = new LiveAggregator();
@@ -118,6 +120,7 @@ describe('live rescoring', () => {
       tx: columns.tx!,
       T: columns.T!,
       mean_repeat_spend: columns.mean_repeat_spend!,
+      mean_spend: columns.mean_spend!,
     }).predictions;
     const rows = await tableRows();
     expect(rows.map((r) => r.customer_id)).toEqual(ids);
@@ -125,6 +128,7 @@ describe('live rescoring', () => {
     let changed = 0;
     rows.forEach((r, i) => {
       expect(Number(r.probability_alive)).toBeCloseTo(expected.probabilityAlive[i]!, 12);
+      expect(Number(r.churn_probability)).toBeCloseTo(expected.churnProbability[i]!, 12);
       expect(Number(r.expected_purchases)).toBeCloseTo(expected.expectedPurchases[i]!, 12);
       if (r.lifetime_value !== null) expect(Number(r.lifetime_value)).toBeCloseTo(expected.lifetimeValue[i]!, 9);
       expect(r.risk_level).toBe(risk[expected.riskLevel[i]!]);

@@ -12,13 +12,14 @@ import { suiteDuckDb } from '../../support/nodeDuckDb';
 const db = suiteDuckDb();
 const settings = { ...DEFAULT_PREDICTION_SETTINGS, unit: 'days' as const, calibrationEnd: '2024-03-10' };
 
-// A: three purchase days (two lines on 03-01 count once), a return, a later zero-priced line.
+// A: three purchase days (two lines on 03-01 count once), a partial return of 03-05's Music, a later
+// zero-priced line.
 // B: one purchase day. C: buys Books then Music then Music.
 const CSV = `customer_id,purchase_date,amount,category,is_return
 A,2024-03-01,10.00,Books,false
 A,2024-03-01,5.00,Music,false
 A,2024-03-05,20.00,Music,false
-A,2024-03-06,-20.00,Music,true
+A,2024-03-06,-5.00,Music,true
 A,2024-03-09,0.00,Books,false
 B,2024-03-02,7.50,Games,false
 C,2024-03-03,4.00,Books,false
@@ -35,17 +36,18 @@ describe('readPredictionInput', () => {
   it('summarises purchase days per customer as of the analysis date, in the chosen unit', async () => {
     const input = await readPredictionInput(db, settings, '2024-03-12');
     const { x, tx, T, mean_repeat_spend, recency_days } = input.current;
-    // A: days 03-01 (15.00), 03-05 (20.00), 03-09 (0.00); the return is not a transaction.
+    // A: days 03-01 (15.00), 03-05 (20.00 less the 5.00 returned on 03-06, which the file names no product for,
+    // so the same category's latest earlier line), 03-09 (0.00); the return is not a transaction.
     expect([...x]).toEqual([2, 0, 2]);
     expect([...tx]).toEqual([8, 0, 9]);
     expect([...T]).toEqual([11, 10, 9]);
-    expect(mean_repeat_spend[0]).toBeCloseTo(10, 10);
+    expect(mean_repeat_spend[0]).toBeCloseTo(7.5, 10);
     expect(mean_repeat_spend[1]).toBeNaN();
     expect(mean_repeat_spend[2]).toBeCloseTo(7, 10);
     expect([...recency_days]).toEqual([3, 10, 0]);
     expect(input.dataNotes).toEqual([
       '1 purchase line with zero or negative amounts (not marked as returns) counts towards purchase days, and its amount towards the day’s spend.',
-      '1 return line is not counted: neither as purchases nor against spend (the models describe buying).',
+      "Cancellations cancel: 1 return or cancellation line taken off the purchases they undo (the same order's line, or else the customer's latest earlier line of the same product, up to its quantity); 0 purchase lines cancelled in full count as no purchase, and 0 return lines with a part that matched no purchase reduce that day's spend instead. Spend is net of all of it.",
     ]);
   });
 

@@ -13,7 +13,8 @@ const report = (id: string) => ({ id }) as FileImportReport;
 const run = {
   analysisDate: '2024-06-30',
   basedOnImports: ['a', 'b'],
-  bgNbd: { parameters: { r: 1, alpha: 1, a: 1, b: 1 } },
+  model: { model: { kind: 'bg-nbd', parameters: { r: 1, alpha: 1, a: 1, b: 1 } } },
+  selection: { chosen: 'bg-nbd', by: 'holdout', reason: '', ranking: ['bg-nbd'] },
   riskCounts: [1, 2, 3],
 } as unknown as PredictionRun;
 const manifest = (imports: string[], predictions: PredictionRun | null): WorkspaceManifest => ({
@@ -40,6 +41,7 @@ describe('a stored prediction run read back', () => {
   it('gets the settings and lists it lacks filled in', () => {
     const restored = restoreManifest({ ...manifest(['a', 'b'], null), predictions: run });
     expect(restored.predictions?.settings.horizonDays).toBe(90);
+    expect(restored.predictions?.settings.model).toBe('auto');
     expect(restored.predictions?.notes).toEqual([]);
     expect(restored.predictions?.validation).toBeNull();
   });
@@ -48,5 +50,14 @@ describe('a stored prediction run read back', () => {
     const broken = { analysisDate: '2024-06-30', riskCounts: [0, 0, 0] } as unknown as PredictionRun;
     expect(restoreManifest({ ...manifest([], null), predictions: broken }).predictions).toBeNull();
     expect(restoreManifest({ id: 'old' }).predictions).toBeNull();
+  });
+
+  it('is dropped when it comes from before the model choice (a BG/NBD fit whose churn was 1 − P(alive))', () => {
+    const old = {
+      analysisDate: '2024-06-30',
+      riskCounts: [1, 2, 3],
+      bgNbd: { parameters: { r: 1, alpha: 1, a: 1, b: 1 } },
+    } as unknown as PredictionRun;
+    expect(restoreManifest({ ...manifest([], null), predictions: old }).predictions).toBeNull();
   });
 });

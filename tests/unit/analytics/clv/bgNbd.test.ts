@@ -12,7 +12,6 @@ import {
   bgNbdLogLikelihood,
   conditionalExpectedPurchases,
   expectedPurchases,
-  fitBgNbd,
   medianWaitIfAlive,
   probabilityAlive,
   probabilityPurchaseWithin,
@@ -74,23 +73,6 @@ describe('BG/NBD on CDNOW (weeks)', () => {
       direct += bgNbdCustomerLogLikelihood(p, data.x[i] ?? 0, data.tx[i] ?? 0, data.T[i] ?? 0);
     }
     expect(bgNbdLogLikelihood(p, data)).toBeCloseTo(direct, 8);
-  });
-
-  it('fits the published parameters by maximum likelihood', () => {
-    const fit = fitBgNbd(data);
-    expect(fit.converged).toBe(true);
-    expect(fit.customers).toBe(2357);
-    expect(fit.parameters.r).toBeCloseTo(0.2426, 4);
-    expect(fit.parameters.alpha).toBeCloseTo(4.4135, 3);
-    expect(fit.parameters.a).toBeCloseTo(0.7929, 4);
-    expect(fit.parameters.b).toBeCloseTo(2.4258, 3);
-    expect(fit.logLikelihood).toBeCloseTo(-9582.43, 1);
-  });
-
-  it('stops at maxIterations per run and then says it did not converge', () => {
-    const fit = fitBgNbd(data, { maxIterations: 3 });
-    expect(fit.converged).toBe(false);
-    expect(fit.iterations).toBe(6); // both runs, 3 each
   });
 
   it('gives P(alive) = 1 without repeat purchases, and lower the longer since the last one', () => {

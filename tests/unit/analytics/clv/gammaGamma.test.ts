@@ -152,9 +152,18 @@ describe('expectedAverageSpend', () => {
     expect(previous).toBeCloseTo(own, 1);
   });
 
+  it('stays finite for a repeat customer when q ≤ 1 makes the population mean infinite (p·x + q > 1)', () => {
+    const heavy = { ...EXACT, q: 0.5 };
+    expect(expectedAverageSpend(heavy, 2, 10)).toBeCloseTo(
+      (heavy.p * (heavy.gamma + 2 * 10)) / (heavy.p * 2 + 0.5 - 1),
+      10,
+    );
+  });
+
   it.each([
-    ['q = 1', { ...EXACT, q: 1 }, 2, 10],
-    ['q < 1', { ...EXACT, q: 0.5 }, 2, 10],
+    ['q = 1 without repeat purchases', { ...EXACT, q: 1 }, 0, 10],
+    ['q < 1 without repeat purchases', { ...EXACT, q: 0.5 }, 0, 10],
+    ['p·x + q ≤ 1', { ...EXACT, p: 0.2, q: 0.5 }, 2, 10],
     ['a negative x', EXACT, -1, 10],
     ['x > 0 with no spend', EXACT, 2, 0],
   ])('throws for %s', (_label, params, xi, m) => {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, fitBgNbd, type BgNbdParameters } from '../../../../src/analytics/clv/bgNbd';
+import { conditionalExpectedPurchases, type BgNbdParameters } from '../../../../src/analytics/clv/bgNbd';
+import { fitBuyingModel } from '../../../../src/analytics/clv/fitBuyingModel';
 import { expectedAverageSpend, fitGammaGamma } from '../../../../src/analytics/clv/gammaGamma';
 import {
   customerLifetimeValue,
@@ -17,7 +18,8 @@ const CSV = path.resolve(
   import.meta.dirname,
   '../../../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv',
 );
-const PUBLISHED: BgNbdParameters = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PUBLISHED_PARAMETERS: BgNbdParameters = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PUBLISHED = { kind: 'bg-nbd' as const, parameters: PUBLISHED_PARAMETERS };
 const WEEKLY: LifetimeValueOptions = { horizonMonths: 12, monthlyDiscountRate: 0.01, periodsPerMonth: 30 / 7 };
 const relativeError = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -37,13 +39,15 @@ describe('customerLifetimeValue', () => {
         horizonMonths,
         monthlyDiscountRate: 0,
       });
-      const expected = 25 * conditionalExpectedPurchases(PUBLISHED, horizonMonths * (30 / 7), x, tx, T);
+      const expected = 25 * conditionalExpectedPurchases(PUBLISHED_PARAMETERS, horizonMonths * (30 / 7), x, tx, T);
       expect(value).toBeCloseTo(expected, 10);
     }
   });
 
   it('discounts month i by (1 + d)^i', () => {
-    const [e1, e2] = [1, 2].map((i) => conditionalExpectedPurchases(PUBLISHED, i * (30 / 7), 2, 30.43, 38.86));
+    const [e1, e2] = [1, 2].map((i) =>
+      conditionalExpectedPurchases(PUBLISHED_PARAMETERS, i * (30 / 7), 2, 30.43, 38.86),
+    );
     const expected = 10 * ((e1 ?? NaN) / 1.05 + ((e2 ?? NaN) - (e1 ?? NaN)) / 1.05 ** 2);
     const value = customerLifetimeValue(PUBLISHED, 10, 2, 30.43, 38.86, {
       horizonMonths: 2,
@@ -101,7 +105,7 @@ describe('customerLifetimeValues on CDNOW', () => {
   const column = (j: number) => Float64Array.from(rows, (r) => r[j] ?? NaN);
   const data = { x: column(1), tx: column(2), T: column(3) };
   const meanSpend = column(4);
-  const bg = fitBgNbd(data).parameters;
+  const bg = fitBuyingModel('bg-nbd', data).model;
   const repeat = rows.filter((r) => (r[1] ?? 0) > 0);
   const gg = fitGammaGamma(
     repeat.map((r) => r[1] ?? NaN),

@@ -46,7 +46,7 @@ describe('model health', () => {
   });
 
   it('reads accuracy from a holdout validation', () => {
-    expect(fitAccuracy('a', { totals: { predicted: 110, actual: 100 }, churn: { bgNbdAuc: 0.77 } })).toEqual({
+    expect(fitAccuracy('a', { totals: { predicted: 110, actual: 100 }, churn: { modelAuc: 0.77 } })).toEqual({
       createdAt: 'a',
       holdoutError: expect.closeTo(0.1, 12) as number,
       churnAuc: 0.77,

@@ -29,12 +29,16 @@ function inputFor(current: CustomerSummaryColumns, extra: Partial<PredictionInpu
 
 const simulated = simulateBgNbd({ customers: 6000, ...truth, T: 52, seed: 7 });
 
-describe('predictCustomers on simulated BG/NBD customers', () => {
-  const result = predictCustomers(inputFor(simulated));
+// Three models fitted on 6,000 customers take seconds on a shared machine.
+describe('predictCustomers on simulated BG/NBD customers', { timeout: 60_000 }, () => {
+  // Asked for BG/NBD, the model the customers were simulated with.
+  const result = predictCustomers(inputFor(simulated, { settings: { ...settings, model: 'bg-nbd' } }));
 
   it('recovers the buying and drop-out parameters it was simulated with', () => {
-    const { r, alpha, a, b } = result.bgNbd.parameters;
-    expect(result.bgNbd.converged).toBe(true);
+    expect(result.model.model.kind).toBe('bg-nbd');
+    expect(result.selection).toMatchObject({ chosen: 'bg-nbd', by: 'user' });
+    const { r, alpha, a, b } = result.model.model.parameters as { r: number; alpha: number; a: number; b: number };
+    expect(result.model.converged).toBe(true);
     // 6,000 customers (seed 7 gives r 0.483, α 9.52, a 0.880, b 3.57): the rate gamma within 10 %, the
     // drop-out beta, which only repeat buyers inform, within 25 %.
     expect(Math.abs(r - truth.r) / truth.r).toBeLessThan(0.1);
@@ -54,6 +58,7 @@ describe('predictCustomers on simulated BG/NBD customers', () => {
     const o = result.predictions;
     expect(o.probabilityAlive.every((p) => p > 0 && p <= 1)).toBe(true);
     expect(o.purchaseProbability.every((p, i) => p >= 0 && p <= (o.probabilityAlive[i] ?? 0) + 1e-12)).toBe(true);
+    expect(o.churnProbability.every((p, i) => Math.abs(p + (o.purchaseProbability[i] ?? NaN) - 1) < 1e-12)).toBe(true);
     expect(result.riskCounts.reduce((s, n) => s + n, 0)).toBe(6000);
     const high = o.ltvTier.filter((t) => t === 2).length;
     const low = o.ltvTier.filter((t) => t === 0).length;
@@ -70,8 +75,24 @@ describe('predictCustomers on simulated BG/NBD customers', () => {
     expect(stricter.riskCounts.reduce((s, n) => s + n, 0)).toBe(6000);
   });
 
-  it('notes that one-time buyers count as alive', () => {
-    expect(result.notes.some((n) => n.includes('bought on one day only'))).toBe(true);
+  it('puts one-time buyers on the same churn scale: the longer ago their one purchase, the higher the risk', () => {
+    const o = result.predictions;
+    const onceOnly = [...simulated.x.keys()].filter((i) => simulated.x[i] === 0);
+    // P(alive) is 1 for all of them (BG/NBD's assumption), but their chance of no purchase is not.
+    expect(onceOnly.every((i) => o.probabilityAlive[i] === 1)).toBe(true);
+    const byAge = onceOnly.sort((i, j) => (simulated.T[i] ?? 0) - (simulated.T[j] ?? 0));
+    const youngest = o.churnProbability[byAge[0] ?? 0] ?? NaN;
+    const oldest = o.churnProbability[byAge.at(-1) ?? 0] ?? NaN;
+    expect(oldest).toBeGreaterThan(youngest);
+  });
+
+  it('without a holdout, chooses among the three models by likelihood and says so', () => {
+    const auto = predictCustomers(inputFor(simulated));
+    expect(auto.selection.by).toBe('likelihood');
+    expect(auto.fits.map((f) => f.model.kind).sort()).toEqual(['bg-nbd', 'mbg-nbd', 'pareto-nbd']);
+    const best = [...auto.fits].sort((p, q) => q.logLikelihood - p.logLikelihood)[0];
+    expect(auto.selection.chosen).toBe(best?.model.kind);
+    expect(auto.selection.reason).toMatch(/No holdout to judge on: .* has the highest likelihood/);
   });
 });
 
@@ -87,10 +108,11 @@ function summary(rows: { x: number; tx: number; T: number; spend?: number }[]): 
     recency_days: col((r) => (r.T - r.tx) * 7),
     first_offset_days: col(() => 0),
     holdout_transactions: col(() => 0),
+    horizon_transactions: col(() => 0),
   };
 }
 
-describe('data the models cannot learn from', () => {
+describe('data the models cannot learn from', { timeout: 60_000 }, () => {
   it('every customer bought once: says so and what is needed', () => {
     const once = summary(Array.from({ length: 100 }, (_, i) => ({ x: 0, tx: 0, T: 10 + i })));
     expect(() => predictCustomers(inputFor(once))).toThrow(PredictionInputError);
@@ -117,7 +139,7 @@ describe('data the models cannot learn from', () => {
   it('an optimiser that does not converge: says so (the caller keeps the last good model)', () => {
     expect(() => predictCustomers(inputFor(simulated, { maxIterations: 5 }))).toThrow(ModelDidNotConvergeError);
     expect(() => predictCustomers(inputFor(simulated, { maxIterations: 5 }))).toThrow(
-      /^The BG\/NBD fit did not converge after 10 iterations \(5 per Nelder–Mead run\); the last good model is kept\.$/,
+      /^The .*BG\/NBD.* fits? did not converge \(at most 5 iterations per Nelder–Mead run\); the last good model is kept\.$/,
     );
   });
 
@@ -136,13 +158,19 @@ describe('data the models cannot learn from', () => {
     expect(result.predictions.lifetimeValue.every(Number.isFinite)).toBe(true);
   });
 
-  it('spend too heavy-tailed for a finite mean (q ≤ 1): churn and timing still predicted, no lifetime value', () => {
+  it('spend too heavy-tailed for a finite population mean (q ≤ 1): every customer still valued, and it says how', () => {
     const s = simulateBgNbd({ customers: 3000, ...truth, T: 52, seed: 11, spend: { p: 1, q: 0.6, gamma: 5 } });
     const result = predictCustomers(inputFor(s));
-    expect(result.gammaGamma).toBeNull();
-    expect(result.notes.some((n) => /too heavy-tailed.*q = 0\.\d+ ≤ 1/.test(n))).toBe(true);
-    expect(result.predictions.lifetimeValue.every(Number.isNaN)).toBe(true);
-    expect(result.predictions.probabilityAlive.every((p) => p > 0 && p <= 1)).toBe(true);
+    expect(result.gammaGamma?.parameters.q).toBeLessThan(1);
+    expect(result.gammaGamma?.populationMeanSpend).toBeNull();
+    expect(result.notes.some((n) => /population mean is infinite \(q = 0\.\d+ ≤ 1\)/.test(n))).toBe(true);
+    expect(result.predictions.lifetimeValue.every(Number.isFinite)).toBe(true);
+    // A one-time buyer's expected spend follows their one purchase: twice the purchase, more expected.
+    const once = [...s.x.keys()]
+      .filter((i) => s.x[i] === 0)
+      .sort((i, j) => (s.mean_spend[i] ?? 0) - (s.mean_spend[j] ?? 0));
+    const [low, high] = [once[0] ?? 0, once.at(-1) ?? 0];
+    expect(result.predictions.expectedSpend[high]).toBeGreaterThan(result.predictions.expectedSpend[low] ?? Infinity);
   });
 
   it('too few positive spenders for the spend model: no lifetime value, and it says so', () => {

@@ -1,5 +1,7 @@
-// Customers simulated from a known BG/NBD process (gamma buying rates, beta drop-out after each
-// purchase) with gamma-gamma spend, as summary columns the prediction job takes.
+// Customers simulated from a known buy-till-you-die process (gamma buying rates; drop-out as BG/NBD
+// tells it, after each repeat purchase with a beta probability, as MBG/NBD, after each purchase the first
+// included, or as Pareto/NBD, at an exponential time with a gamma rate, or not at all) with gamma-gamma
+// spend, as summary columns the prediction job takes.
 
 import { mulberry32 } from '../../../../src/analytics/random';
 import type { CustomerSummaryColumns } from '../../../../src/analytics/predictions/predictionInput';
@@ -25,8 +27,11 @@ export interface SimulationSpec {
   customers: number;
   r: number;
   alpha: number;
+  /** BG/NBD's (and MBG/NBD's) drop-out probability Beta(a, b). */
   a: number;
   b: number;
+  /** How customers drop out (default BG/NBD); Pareto/NBD's rate is Gamma(s, β). */
+  story?: 'bg-nbd' | 'mbg-nbd' | { pareto: { s: number; beta: number } } | 'never';
   /** Observation length per customer (model units); customers get T spread evenly over [T/2, T]. */
   T: number;
   seed: number;
@@ -47,12 +52,18 @@ export function simulateBgNbd(spec: SimulationSpec, holdout = 0): CustomerSummar
     recency_days: new Float64Array(n),
     first_offset_days: new Float64Array(n),
     holdout_transactions: new Float64Array(n),
+    horizon_transactions: new Float64Array(n),
   };
+  const story = spec.story ?? 'bg-nbd';
   for (let i = 0; i < n; i++) {
     const T = spec.T * (0.5 + (0.5 * i) / n);
     const lambda = gamma(spec.r) / spec.alpha;
     const g1 = gamma(spec.a);
-    const dropout = g1 / (g1 + gamma(spec.b));
+    const dropout = story === 'never' || typeof story === 'object' ? 0 : g1 / (g1 + gamma(spec.b));
+    // Pareto/NBD: alive until an exponential time; the others until a drop-out coin comes up.
+    const lifetime =
+      typeof story === 'object' ? -Math.log(1 - random()) / (gamma(story.pareto.s) / story.pareto.beta) : Infinity;
+    const goneAtStart = story === 'mbg-nbd' && random() < dropout;
     const nu = spec.spend ? gamma(spec.spend.q) / spec.spend.gamma : 0;
     let t = 0;
     let x = 0;
@@ -62,8 +73,9 @@ export function simulateBgNbd(spec: SimulationSpec, holdout = 0): CustomerSummar
     const firstSpend = spec.spend ? gamma(spec.spend.p) / nu : 1;
     // BG/NBD: no drop-out at the first purchase; after each repeat purchase, drop-out with probability p.
     for (;;) {
+      if (goneAtStart) break;
       t += -Math.log(1 - random()) / lambda;
-      if (t > T + holdout) break;
+      if (t > T + holdout || t > lifetime) break;
       if (t <= T) {
         x++;
         last = t;
@@ -79,6 +91,7 @@ export function simulateBgNbd(spec: SimulationSpec, holdout = 0): CustomerSummar
     s.recency_days[i] = T - last;
     s.first_offset_days[i] = Math.round(spec.T - T);
     s.holdout_transactions[i] = later;
+    s.horizon_transactions[i] = later;
   }
   return s;
 }
