@@ -1,7 +1,8 @@
 // The Dashboard in the built app on the demo workspace: its KPIs for the last 30 days and for all the
 // data equal the same figures computed by independent SQL in Node (a change only where the data covers
-// the previous period), the cohort table and action recommendations are there, a chart downloads as a
-// valid SVG, and the page logs no console errors and makes no request off the device.
+// the previous period; orders and customers count what was bought and not cancelled, replayed by the
+// independent tests/support/netLinesReference.ts), the cohort table and action recommendations are there,
+// a chart downloads as a valid SVG, and the page logs no console errors and makes no request off the device.
 
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { formatMetric } from '../../src/analytics/campaigns/campaignMetrics';
 import { demoFiles } from '../../src/data/demo/demoFiles';
 import { fileFrom, importWithProposal } from '../support/importHelpers';
+import { netLinesReference } from '../support/netLinesReference';
 import { openNodeDuckDb } from '../support/nodeDuckDb';
 import { startApp, type AppUnderTest } from './support/browser';
 
@@ -29,13 +31,42 @@ beforeAll(async () => {
     demoFiles().map((f) => fileFrom(f.name, f.text)),
   );
   // The last 30 days to the last purchase day, written out independently of the app's queries.
-  const [row] = await db.query<{ revenue: number; orders: number; customers: number }>(
+  const [row] = await db.query<{ revenue: number }>(
     `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases),
      p AS (SELECT * FROM purchases, last WHERE CAST(purchase_date AS DATE) BETWEEN last.d - 29 AND last.d)
-     SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue,
-       count(DISTINCT order_id) FILTER (WHERE NOT is_return) AS orders,
-       count(DISTINCT customer_id) FILTER (WHERE NOT is_return) AS customers FROM p`,
+     SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue FROM p`,
   );
+  // Orders and customers: the lines left after cancellations, replayed in TypeScript.
+  const lines = await db.query<{
+    customer_id: string;
+    product: string | null;
+    order_id: string;
+    at: string;
+    day: string;
+    last: string;
+    is_return: boolean;
+    amount: number;
+    quantity: number;
+    source_row: number;
+  }>(
+    `SELECT customer_id, coalesce(product_id, 'category: ' || category) AS product, order_id,
+       strftime(purchase_date, '%Y-%m-%d %H:%M:%S') AS at, strftime(purchase_date, '%Y-%m-%d') AS day,
+       strftime((SELECT CAST(max(purchase_date) AS DATE) - 29 FROM purchases), '%Y-%m-%d') AS last,
+       is_return, amount, quantity, source_row FROM purchases`,
+  );
+  const net = netLinesReference(
+    lines.map((l) => ({
+      customer: l.customer_id,
+      product: l.product,
+      order: l.order_id,
+      at: l.at,
+      isReturn: Boolean(l.is_return),
+      amount: Number(l.amount),
+      quantity: Number(l.quantity),
+      row: Number(l.source_row),
+    })),
+  );
+  const bought = lines.filter((l, i) => net.bought[i] && l.day >= l.last);
   const [perf] = await db.query<{ roas: number }>(
     `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases)
      SELECT sum(revenue) / sum(cost) AS roas FROM campaign_performance, last WHERE date BETWEEN last.d - 29 AND last.d`,
@@ -46,8 +77,8 @@ beforeAll(async () => {
   expected = {
     allRevenue: Number(all!.revenue),
     revenue: Number(row!.revenue),
-    orders: Number(row!.orders),
-    customers: Number(row!.customers),
+    orders: new Set(bought.map((l) => l.order_id)).size,
+    customers: new Set(bought.map((l) => l.customer_id)).size,
     roas: Number(perf!.roas),
   };
   db.close();

@@ -105,6 +105,9 @@ function tierThresholds(values: Float64Array, shares: PredictionSettings['ltvTie
   return { high: at(1 - shares.high), low: at(shares.low) };
 }
 
+/** Beyond this Gamma-Gamma's shape p is said to have run off rather than been estimated. */
+const MAX_SPEND_SHAPE = 1e5;
+
 function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | null {
   const { x, mean_repeat_spend: spend } = input.current;
   const fx: number[] = [];
@@ -146,6 +149,12 @@ function fitSpend(input: PredictionInput, notes: string[]): GammaGammaSummary | 
   if (!(q > 1)) {
     notes.push(
       `Spend per purchase varies so much between customers (some spend thousands a purchase) that the spend model's population mean is infinite (q = ${q.toFixed(3)} ≤ 1). A repeat customer's expected spend comes from their own purchases as usual; a one-time buyer's from their one purchase, taken as the spend model's evidence.`,
+    );
+  }
+  // p → ∞ is the limit where a customer's purchases all cost the same: it has no maximum, only a direction.
+  if (p > MAX_SPEND_SHAPE) {
+    notes.push(
+      `The spend model ran off to p = ${p.toExponential(1)}: spend per purchase barely varies within a customer beside the differences between customers, so each repeat customer is expected to spend their own average.`,
     );
   }
   const correlation = pearsonCorrelation(fx, fm);
@@ -231,14 +240,15 @@ function fitInOrder(
       known.set(kind, fit);
     }
     const calibration = checks?.find((c) => c.kind === kind)?.calibrationFit;
-    const problems = [...(calibration?.degenerate ?? []), ...fit.degenerate];
     if (isSound(fit) && (!calibration || isSound(calibration))) return { fit, setAside };
     // A fit that ran out of iterations is never used; a degenerate one only when nothing better exists.
     if (!fit.stoppedEarly) fallback ??= fit;
+    // The first problem names why; the page lists every one with the fit it belongs to.
+    const [problem] = [...fit.degenerate, ...(calibration?.degenerate ?? [])];
     const why = fit.stoppedEarly
       ? `its fit did not converge after ${fit.iterations} iterations.`
-      : problems.length > 0
-        ? [...new Set(problems)].join(' ')
+      : problem !== undefined
+        ? problem.replace(/^[^:]+: /, '')
         : `its fit on the calibration period did not converge after ${calibration?.iterations ?? 0} iterations.`;
     setAside.push(`${modelName(kind)} was set aside: ${why}`);
   }

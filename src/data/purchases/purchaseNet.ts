@@ -4,7 +4,8 @@
 // recognised by a fingerprint kept in the database itself, so every connection and every caller
 // (features, models, Dashboard) sees the same state without rebuilding it each time.
 
-import type { SqlConnection } from '../sql';
+import { LIVE_SOURCE } from '../live/liveTableWrites';
+import { sqlString, type SqlConnection } from '../sql';
 import { PURCHASE_NET_TABLE, purchaseNetStatements, type PurchaseColumns } from './netPurchaseLinesSql';
 
 /** The table for an analysis date before the last purchase day. */

@@ -1,6 +1,8 @@
 // The Dashboard's figures from DuckDB against the same figures computed directly from the generated
 // demo rows in TypeScript: net revenue, orders, active customers, order value, repeat rate, ROAS, for
-// the last 90 days and for all the data, revenue by month and cohort retention (every cohort).
+// the last 90 days and for all the data, revenue by month and cohort retention (every cohort). Orders,
+// customers and order value count what was bought and not cancelled: the demo's cancellations are
+// replayed by the independent tests/support/netLinesReference.ts.
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../src/data/demo/generateDemo';
@@ -8,7 +10,9 @@ import { demoToCsvFiles } from '../../../src/data/demo/toCsv';
 import { readCohortRetention } from '../../../src/data/dashboard/cohortRetention';
 import { readDashboardKpis, readPurchaseSpan, readRevenueSeries } from '../../../src/data/dashboard/dashboardQueries';
 import { periodsEndingOn } from '../../../src/data/dashboard/periods';
+import { ensureAllPurchaseNet } from '../../../src/data/purchases/purchaseNet';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
+import { netLinesReference } from '../../support/netLinesReference';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
 
 const db = suiteDuckDb();
@@ -20,14 +24,28 @@ beforeAll(async () => {
     db,
     demoToCsvFiles(demo).map((f) => fileFrom(f.name, f.text)),
   );
+  // What the Dashboard's hooks do before reading: build the net lines.
+  await ensureAllPurchaseNet(db);
   // The import took over a minute while the two cores were shared with other suites.
 }, 180_000);
 
+const net = netLinesReference(
+  demo.purchases.map((p, row) => ({
+    customer: p.customer_id,
+    product: p.product_id ?? (p.category === null ? null : `category: ${p.category}`),
+    order: p.order_id,
+    at: p.purchase_date,
+    isReturn: p.is_return === 'true',
+    amount: p.amount,
+    quantity: p.quantity,
+    row,
+  })),
+);
+const netLines = demo.purchases.map((p, i) => ({ ...p, net: net.net[i] ?? NaN, bought: net.bought[i] ?? false }));
+
 function expected(from: string, to: string) {
-  const lines = demo.purchases.filter(
-    (p) => p.purchase_date.slice(0, 10) >= from && p.purchase_date.slice(0, 10) <= to,
-  );
-  const sales = lines.filter((p) => p.is_return === 'false');
+  const lines = netLines.filter((p) => p.purchase_date.slice(0, 10) >= from && p.purchase_date.slice(0, 10) <= to);
+  const sales = lines.filter((p) => p.bought);
   const ordersByCustomer = new Map<string, Set<string>>();
   for (const p of sales)
     ordersByCustomer.set(p.customer_id, (ordersByCustomer.get(p.customer_id) ?? new Set()).add(p.order_id));
@@ -37,7 +55,7 @@ function expected(from: string, to: string) {
     revenue: lines.reduce((s, p) => s + (p.is_return === 'true' ? -Math.abs(p.amount) : p.amount), 0),
     orders,
     activeCustomers: ordersByCustomer.size,
-    averageOrderValue: sales.reduce((s, p) => s + p.amount, 0) / orders,
+    averageOrderValue: sales.reduce((s, p) => s + p.net, 0) / orders,
     repeatRate: [...ordersByCustomer.values()].filter((o) => o.size >= 2).length / ordersByCustomer.size,
     blendedRoas: perf.reduce((s, r) => s + r.revenue, 0) / perf.reduce((s, r) => s + r.cost, 0),
   };
@@ -91,7 +109,7 @@ describe('dashboard figures in DuckDB', () => {
 
   it('builds cohort retention from first purchase months, every cohort', async () => {
     const { rows: cohorts } = await readCohortRetention(db);
-    const sales = demo.purchases.filter((p) => p.is_return === 'false');
+    const sales = netLines.filter((p) => p.bought);
     expect(cohorts.map((c) => c.cohort)).toEqual(
       [...new Set(sales.map((p) => p.purchase_date.slice(0, 7)))].sort().filter((m) => m <= cohorts.at(-1)!.cohort),
     );

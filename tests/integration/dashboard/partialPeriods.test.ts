@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCohortRetention } from '../../../src/data/dashboard/cohortRetention';
 import { readDashboardKpis, readPurchaseSpan, readRevenueSeries } from '../../../src/data/dashboard/dashboardQueries';
 import type { PeriodChoice } from '../../../src/data/dashboard/periods';
+import { ensureAllPurchaseNet } from '../../../src/data/purchases/purchaseNet';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
 
 const db = suiteDuckDb();
@@ -25,6 +26,8 @@ beforeAll(async () => {
     SELECT 'B' || i, 'P' || i, 'C' || i, TIMESTAMP '2011-12-05 09:00:00', CAST(1 AS DOUBLE), false FROM range(0, 12, 2) t(i)
     UNION ALL
     SELECT 'X1', 'CX1', 'C1', TIMESTAMP '2011-01-20 10:00:00', CAST(-4 AS DOUBLE), true`);
+  // What the Dashboard's hooks do before reading: build the net lines.
+  await ensureAllPurchaseNet(db);
 });
 
 describe('periods the data covers', () => {

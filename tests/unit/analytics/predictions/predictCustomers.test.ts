@@ -69,7 +69,7 @@ describe('predictCustomers on simulated BG/NBD customers', { timeout: 60_000 }, 
 
   it('moves customers between risk levels when the thresholds move', () => {
     const stricter = predictCustomers(
-      inputFor(simulated, { settings: { ...settings, riskThresholds: { high: 0.8, medium: 0.4 } } }),
+      inputFor(simulated, { settings: { ...settings, model: 'bg-nbd', riskThresholds: { high: 0.8, medium: 0.4 } } }),
     );
     expect(stricter.riskCounts[2]).toBeLessThan(result.riskCounts[2]);
     expect(stricter.riskCounts.reduce((s, n) => s + n, 0)).toBe(6000);
