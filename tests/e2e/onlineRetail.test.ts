@@ -173,7 +173,8 @@ describe('Online Retail in the browser', () => {
     const comparison = page.getByTestId('model-comparison');
     expect(await comparison.isVisible()).toBe(true);
     expect(await comparison.locator('tbody tr').count()).toBe(3);
-    expect(await comparison.textContent()).toMatch(/degenerate:/);
+    expect(await comparison.textContent()).toMatch(/degenerate/);
+    expect(await page.getByTestId('degenerate-calibration-fits').textContent()).toMatch(/almost nothing/);
     expect(await page.getByTestId('degenerate-fit').textContent()).toMatch(/almost nothing/);
     expect(await page.getByTestId('buying-model-status').textContent()).not.toMatch(/^converged/);
     expect(await page.getByTestId('pace-note').textContent()).toMatch(/seasonal peak/);

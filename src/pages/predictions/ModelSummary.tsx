@@ -38,9 +38,7 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
           </thead>
           <tbody>
             <tr>
-              <th scope="row">
-                {info.name} (repeat buying and drop-out: {info.dropout})
-              </th>
+              <th scope="row">{info.name} (repeat buying and drop-out)</th>
               <td data-testid="buying-model-parameters">
                 {parameterText(fit.model, run.settings.unit, fit.standardErrors)}
               </td>
@@ -84,8 +82,8 @@ export function ModelSummary({ run, currency }: { run: PredictionRun; currency: 
           transaction, and spend is net. Recency and age are measured from each customer&apos;s first purchase day.
         </li>
         <li>
-          Churn risk is the chance of no purchase in the next {formatCount(run.settings.horizonDays)} days, from{' '}
-          {info.name}: one scale for one-time and repeat buyers alike.
+          {info.name}: {info.dropout} ({info.reference}). Churn risk is its chance of no purchase in the next{' '}
+          {formatCount(run.settings.horizonDays)} days: one scale for one-time and repeat buyers alike.
         </li>
         {gg && (
           <li data-testid="spend-correlation">
