@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { formatMetric } from '../../src/analytics/campaigns/campaignMetrics';
 import { demoFiles } from '../../src/data/demo/demoFiles';
 import { fileFrom, importWithProposal } from '../support/importHelpers';
-import { netLinesReference } from '../support/netLinesReference';
+import { replayStoredPurchases } from '../support/netLinesReference';
 import { openNodeDuckDb } from '../support/nodeDuckDb';
 import { startApp, type AppUnderTest } from './support/browser';
 
@@ -37,36 +37,11 @@ beforeAll(async () => {
      SELECT sum(CASE WHEN is_return THEN -abs(amount) ELSE amount END) AS revenue FROM p`,
   );
   // Orders and customers: the lines left after cancellations, replayed in TypeScript.
-  const lines = await db.query<{
-    customer_id: string;
-    product: string | null;
-    order_id: string;
-    at: string;
-    day: string;
-    last: string;
-    is_return: boolean;
-    amount: number;
-    quantity: number;
-    source_row: number;
-  }>(
-    `SELECT customer_id, coalesce(product_id, 'category: ' || category) AS product, order_id,
-       strftime(purchase_date, '%Y-%m-%d %H:%M:%S') AS at, strftime(purchase_date, '%Y-%m-%d') AS day,
-       strftime((SELECT CAST(max(purchase_date) AS DATE) - 29 FROM purchases), '%Y-%m-%d') AS last,
-       is_return, amount, quantity, source_row FROM purchases`,
+  const [span] = await db.query<{ from: string }>(
+    `SELECT strftime(CAST(max(purchase_date) AS DATE) - 29, '%Y-%m-%d') AS from FROM purchases`,
   );
-  const net = netLinesReference(
-    lines.map((l) => ({
-      customer: l.customer_id,
-      product: l.product,
-      order: l.order_id,
-      at: l.at,
-      isReturn: Boolean(l.is_return),
-      amount: Number(l.amount),
-      quantity: Number(l.quantity),
-      row: Number(l.source_row),
-    })),
-  );
-  const bought = lines.filter((l, i) => net.bought[i] && l.day >= l.last);
+  const lines = await replayStoredPurchases(db);
+  const bought = lines.filter((l) => l.bought && l.at.slice(0, 10) >= span!.from);
   const [perf] = await db.query<{ roas: number }>(
     `WITH last AS (SELECT CAST(max(purchase_date) AS DATE) AS d FROM purchases)
      SELECT sum(revenue) / sum(cost) AS roas FROM campaign_performance, last WHERE date BETWEEN last.d - 29 AND last.d`,

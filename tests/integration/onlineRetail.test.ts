@@ -15,7 +15,7 @@ import { writePredictionTables } from '../../src/data/predictions/predictionTabl
 import { readPredictionInput } from '../../src/data/predictions/readPredictionInput';
 import type { SqlRow, SqlStore } from '../../src/data/sql';
 import { fileFrom, importWithProposal } from '../support/importHelpers';
-import { netLinesReference } from '../support/netLinesReference';
+import { replayStoredPurchases } from '../support/netLinesReference';
 import { suiteDuckDb } from '../support/nodeDuckDb';
 
 const PARQUET = path.resolve(import.meta.dirname, '../../../shared/data/online-retail/online_retail.parquet');
@@ -62,38 +62,14 @@ describe('cancellations cancel on Online Retail', () => {
   });
 
   it('every customer’s model spend and purchase days equal their net lines replayed independently', async () => {
-    const lines = await db.query<{
-      customer_id: string;
-      product_id: string;
-      order_id: string;
-      at: string;
-      is_return: boolean;
-      amount: number;
-      quantity: number;
-      source_row: number;
-    }>(
-      `SELECT customer_id, product_id, order_id, strftime(purchase_date, '%Y-%m-%d %H:%M:%S') AS at, is_return,
-         amount, quantity, source_row FROM purchases`,
-    );
-    const reference = netLinesReference(
-      lines.map((l) => ({
-        customer: l.customer_id,
-        product: l.product_id,
-        order: l.order_id,
-        at: l.at,
-        isReturn: Boolean(l.is_return),
-        amount: Number(l.amount),
-        quantity: Number(l.quantity),
-        row: Number(l.source_row),
-      })),
-    );
+    const lines = await replayStoredPurchases(db);
     // A purchase day is a day with a line left after cancellations; its spend is the day's net amounts.
     const days = new Map<string, { spend: number; bought: boolean }>();
-    lines.forEach((l, i) => {
+    lines.forEach((l) => {
       const key = `${l.customer_id}|${l.at.slice(0, 10)}`;
       const day = days.get(key) ?? { spend: 0, bought: false };
-      day.spend += reference.net[i] ?? NaN;
-      day.bought ||= reference.bought[i] ?? false;
+      day.spend += l.net;
+      day.bought ||= l.bought;
       days.set(key, day);
     });
     const expected = new Map<string, { days: number; spend: number }>();

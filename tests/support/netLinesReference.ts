@@ -168,3 +168,56 @@ export function netLinesReference(lines: readonly ReferenceLine[]): ReferenceRes
   });
   return { net, bought };
 }
+
+/** A purchases row as the replay needs it, with what the replay made of it. */
+export interface ReplayedLine {
+  customer_id: string;
+  order_id: string | null;
+  /** 'YYYY-MM-DD HH:MM:SS'. */
+  at: string;
+  amount: number;
+  net: number;
+  bought: boolean;
+}
+
+/**
+ * Every row of an import-made `purchases` table, replayed by netLinesReference: the independent check
+ * of what Lantern's SQL makes of the same rows (the product is the product id, else the category).
+ */
+export async function replayStoredPurchases(conn: {
+  query<T extends Record<string, unknown>>(sql: string): Promise<T[]>;
+}): Promise<ReplayedLine[]> {
+  const rows = await conn.query<{
+    customer_id: string;
+    product: string | null;
+    order_id: string | null;
+    at: string;
+    is_return: boolean;
+    amount: number;
+    quantity: number | null;
+    source_row: number;
+  }>(
+    `SELECT customer_id, coalesce(CAST(product_id AS VARCHAR), 'category: ' || category) AS product, order_id,
+       strftime(purchase_date, '%Y-%m-%d %H:%M:%S') AS at, is_return, amount, quantity, source_row FROM purchases`,
+  );
+  const replayed = netLinesReference(
+    rows.map((r) => ({
+      customer: r.customer_id,
+      product: r.product,
+      order: r.order_id,
+      at: r.at,
+      isReturn: Boolean(r.is_return),
+      amount: Number(r.amount),
+      quantity: r.quantity === null ? null : Number(r.quantity),
+      row: Number(r.source_row),
+    })),
+  );
+  return rows.map((r, i) => ({
+    customer_id: r.customer_id,
+    order_id: r.order_id,
+    at: r.at,
+    amount: Number(r.amount),
+    net: replayed.net[i] ?? NaN,
+    bought: replayed.bought[i] ?? false,
+  }));
+}

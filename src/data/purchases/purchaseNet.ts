@@ -13,13 +13,18 @@ export const PURCHASE_NET_AS_OF_TABLE = 'purchase_net_as_of';
 
 const STATE_TABLE = 'purchase_net_state';
 
-/** A cheap fingerprint of the purchases: rows, last row id, returns and the amounts' sum change with any import or live batch. */
+/**
+ * A cheap fingerprint of the purchases: rows, last row id, returns and the amounts' sum change with any
+ * import. Live events are left out: they arrive every fraction of a second, and rebuilding on each would
+ * keep DuckDB busy; their lines are taken as they come until an import changes the purchases.
+ */
 function fingerprintSql(columns: PurchaseColumns): string {
   const returns = columns.includes('is_return')
     ? 'count(*) FILTER (WHERE is_return)'
     : 'count(*) FILTER (WHERE amount < 0)';
+  const notLive = columns.includes('source_file') ? `WHERE source_file IS DISTINCT FROM ${sqlString(LIVE_SOURCE)}` : '';
   return `SELECT concat_ws('|', count(*), max(rowid), ${returns}, sum(amount), min(purchase_date), max(purchase_date)) AS f,
-      strftime(max(CAST(purchase_date AS DATE)), '%Y-%m-%d') AS last_day FROM purchases`;
+      strftime(max(CAST(purchase_date AS DATE)), '%Y-%m-%d') AS last_day FROM purchases ${notLive}`;
 }
 
 async function tableExists(conn: SqlConnection, table: string): Promise<boolean> {
