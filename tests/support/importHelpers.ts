@@ -31,6 +31,15 @@ export async function sniffOk(file: File, overrides: SniffOverrides = {}): Promi
 let counter = 0;
 
 /**
+ * Slices small enough that every file, even a fixture of a few lines, is read by DuckDB in several
+ * pieces (rows cut at slice ends are the risk), and few enough (about 32) that a demo-sized file is not
+ * read in tens of thousands of them.
+ */
+function testSliceBytes(fileBytes: number): number {
+  return Math.max(64, Math.ceil(fileBytes / 32));
+}
+
+/**
  * 'auto': clean CSVs go through DuckDB's CSV reader as in the app, in tiny slices so even small fixtures
  * go through several DuckDB reads; 'javascript': always the JavaScript parsers; 'app': as 'auto' with the
  * app's own slice and batch sizes, for real exports of hundreds of thousands of lines.
@@ -67,7 +76,7 @@ export async function importWithProposal(
       reader !== 'javascript'
         ? (f, plan) =>
             plan.dialect
-              ? scanDelimited(f, plan.dialect, plan.headers.length, appSizes ? undefined : 64)
+              ? scanDelimited(f, plan.dialect, plan.headers.length, appSizes ? undefined : testSliceBytes(f.size))
               : Promise.resolve({ clean: false, reason: 'not delimited' })
         : undefined,
     today: '2026-11-25',
