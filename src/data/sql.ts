@@ -1,6 +1,8 @@
 // The small surface Lantern needs from a DuckDB connection, so the same SQL code runs against
 // duckdb-wasm in the browser (AsyncDuckDB) and in Node tests (the blocking build).
 
+import { FORMULA_START, PLAIN_NUMBER } from '../lib/csv';
+
 export type SqlRow = Record<string, unknown>;
 
 export interface SqlConnection {
@@ -35,16 +37,10 @@ export interface SqlStore extends SqlConnection {
   exportArrowIpc(table: string, maxChunkBytes?: number): Promise<Uint8Array[]>;
 }
 
-/** A text value made safe for spreadsheets: a cell starting with = + - @ or a tab/CR (a formula) gets a
- * leading apostrophe, unless it is a plain number such as "-3". */
+/** formulaSafe (src/lib/csv.ts) in SQL, for a VARCHAR expression: the same patterns, so every export agrees. */
 export function csvSafeSql(value: string): string {
-  const formula = `regexp_matches(${value}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${value}, '^[+-]?[0-9][0-9.,]*([eE][+-]?[0-9]+)?$')`;
+  const formula = `regexp_matches(${value}, ${sqlString(FORMULA_START)}) AND NOT regexp_matches(${value}, ${sqlString(PLAIN_NUMBER)})`;
   return `CASE WHEN ${formula} THEN '''' || ${value} ELSE ${value} END`;
-}
-
-/** csvSafeSql for a text value already in JavaScript (rows held in memory rather than in DuckDB). */
-export function csvSafeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?[0-9][0-9.,]*([eE][+-]?[0-9]+)?$/.test(value) ? `'${value}` : value;
 }
 
 /** Whether a table exists in the main schema. */

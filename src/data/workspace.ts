@@ -35,7 +35,8 @@ import { storeWorker } from '../bridge/storeWorker';
 import { announceChange, onOtherTabChange, withWriteLock } from './tabSync';
 import type { StoreWorkerApi } from '../contracts/store';
 import type { WorkspaceManifest } from './store/workspaceManifest';
-import { csvSafeSql, sqlIdent, sqlString, type SqlStore } from './sql';
+import { formulaSafeSelect } from './csvExportSql';
+import { sqlIdent, sqlString, type SqlStore } from './sql';
 import { computeCustomerFeatures, type CustomerFeaturesSummary } from './features/computeCustomerFeatures';
 
 export interface OpenWorkspace {
@@ -404,6 +405,9 @@ export async function loadDemo(onProgress: (p: ImportProgress) => void, signal?:
   return runImport(items, onProgress, signal);
 }
 
+// A rejects table's own columns beside the file's: written as row, column and reason.
+const REJECT_FIELDS = new Set(['_row', '_column', '_reason']);
+
 /** The rejected rows of one imported file as a CSV file (built inside DuckDB's worker). */
 export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
   const { duck } = await openWorkspace();
@@ -412,18 +416,19 @@ export async function rejectsCsv(rejectsTable: string): Promise<Blob> {
     `SELECT column_name AS name FROM information_schema.columns WHERE table_name = ${sqlString(rejectsTable)} ORDER BY ordinal_position`,
   );
   const select = columns
-    .map(({ name }) => {
-      if (name === '_row' || name === '_column' || name === '_reason')
-        return `${sqlIdent(name)} AS ${sqlIdent(name.slice(1))}`;
-      return `${csvSafeSql(sqlIdent(name))} AS ${sqlIdent(name)}`;
-    })
+    .map(({ name }) => (REJECT_FIELDS.has(name) ? `${sqlIdent(name)} AS ${sqlIdent(name.slice(1))}` : sqlIdent(name)))
     .join(', ');
   return queryToCsv(duck, `SELECT ${select} FROM ${sqlIdent(rejectsTable)} ORDER BY _row`, fileName);
 }
 
-/** A query's result as a CSV file, written by DuckDB in its own worker (no rows pass through the page). */
+/**
+ * A query's result as a CSV file, written by DuckDB in its own worker (no rows pass through the page),
+ * every text cell formula-safe (formulaSafeSelect): the one way DuckDB's downloads are written, as
+ * toCsvText is for the page's.
+ */
 export async function queryToCsv(duck: LanternDuckDb, selectSql: string, fileName: string): Promise<Blob> {
-  await duck.read.query(`COPY (${selectSql}) TO ${sqlString(fileName)} (HEADER, DELIMITER ',')`);
+  const safe = await formulaSafeSelect(duck.read, selectSql);
+  await duck.read.query(`COPY (${safe}) TO ${sqlString(fileName)} (HEADER, DELIMITER ',')`);
   const bytes = await duck.db.copyFileToBuffer(fileName);
   await duck.db.dropFile(fileName);
   return new Blob([bytes as BlobPart], { type: 'text/csv' });

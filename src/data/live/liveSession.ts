@@ -10,8 +10,8 @@ import type { SimulationSettings } from '../../analytics/live/simulateEvents';
 import { liveWorker } from '../../bridge/liveWorker';
 import type { EventFileSummary } from '../../contracts/live';
 import { recordError } from '../../lib/monitor';
-import { csvField } from '../demo/toCsv';
-import { csvSafeText, tableExists } from '../sql';
+import { toCsvText } from '../../lib/csv';
+import { tableExists } from '../sql';
 import {
   currentManifest,
   onWorkspaceCaughtUp,
@@ -305,10 +305,7 @@ export async function simulationCast(seed: number): Promise<SimulationSettings> 
 
 /** Every rejected live event as CSV (sequence, id, column, reason, the event), safe to open in a spreadsheet. */
 export function liveRejectsCsv(): Blob {
-  const field = (v: string | number | null) => csvField(typeof v === 'string' ? csvSafeText(v) : v);
-  const lines = [
-    'event,source,id,field,reason,raw',
-    ...rejects.map((r) => [r.seq || null, r.source ?? null, r.id, r.field, r.reason, r.raw].map(field).join(',')),
-  ];
-  return new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
+  const header = ['event', 'source', 'id', 'field', 'reason', 'raw'];
+  const rows = rejects.map((r) => [r.seq || null, r.source ?? null, r.id, r.field, r.reason, r.raw]);
+  return new Blob([toCsvText(header, rows)], { type: 'text/csv' });
 }

@@ -2,7 +2,7 @@
 // the action lists, one customer's predictions, and the JSON export of the predictions table.
 
 import { jsonStringSql } from '../features/customerFeaturesSql';
-import { csvSafeSql, sqlString, type SqlConnection, type SqlRow } from '../sql';
+import { sqlString, type SqlConnection, type SqlRow } from '../sql';
 import { CUSTOMER_PREDICTIONS_TABLE, PREDICTIONS_TABLE } from './predictionTables';
 
 export interface HistogramBin {
@@ -63,13 +63,12 @@ export const ACTION_LISTS: Record<ActionList, { title: string; where: string; or
   },
 };
 
-/** The SELECT of an action list; for a CSV file, text is made formula-safe for spreadsheets. */
-export function actionListSql(list: ActionList, limit: number | null, forCsv = true): string {
+/** The SELECT of an action list (its CSV made formula-safe by queryToCsv, as every download). */
+export function actionListSql(list: ActionList, limit: number | null): string {
   const spec = ACTION_LISTS[list];
-  const text = (column: string) => (forCsv ? csvSafeSql(column) : column);
-  return `SELECT ${text('customer_id')} AS customer_id, round(churn_probability, 4) AS churn_probability, risk_level, risk_action,
+  return `SELECT customer_id, round(churn_probability, 4) AS churn_probability, risk_level, risk_action,
       round(lifetime_value, 2) AS lifetime_value, ltv_tier, ltv_action, round(expected_purchases, 3) AS expected_purchases,
-      strftime(next_purchase_date, '%Y-%m-%d') AS next_purchase_date, ${text('next_category')} AS next_category
+      strftime(next_purchase_date, '%Y-%m-%d') AS next_purchase_date, next_category
     FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE ${spec.where} ORDER BY ${spec.order}, customer_id
     ${limit === null ? '' : `LIMIT ${Math.floor(limit)}`}`;
 }
@@ -83,7 +82,7 @@ export async function readActionList(
   const [count] = await conn.query<{ n: number }>(
     `SELECT count(*) AS n FROM ${CUSTOMER_PREDICTIONS_TABLE} WHERE ${ACTION_LISTS[list].where}`,
   );
-  return { rows: await conn.query(actionListSql(list, limit, false)), total: Number(count?.n ?? 0) };
+  return { rows: await conn.query(actionListSql(list, limit)), total: Number(count?.n ?? 0) };
 }
 
 /** One customer's predictions, or null when there are none (no predictions run, or no purchases). */

@@ -3,7 +3,7 @@
 
 import { RFM_SEGMENTS } from '../../analytics/rfm';
 import { CUSTOMER_FEATURES_TABLE } from '../features/customerFeaturesSql';
-import { csvSafeSql, sqlIdent, sqlString, tableExists, type SqlConnection, type SqlRow } from '../sql';
+import { sqlIdent, sqlString, tableExists, type SqlConnection, type SqlRow } from '../sql';
 import { CUSTOMER_PREDICTIONS_TABLE } from '../predictions/predictionTables';
 import { CUSTOMER_SEGMENTS_TABLE, SEGMENTS_TABLE } from './segmentTables';
 
@@ -219,7 +219,7 @@ export async function readCustomerDetail(conn: SqlConnection, customerId: string
 
 /**
  * The SELECT behind a segment's audience file: id, plus email and phone when the customers table has
- * them, ready for an ad platform's customer-list upload; text cells are made formula-safe.
+ * them, ready for an ad platform's customer-list upload (queryToCsv makes its text formula-safe).
  */
 export async function audienceSql(conn: SqlConnection, segmentId: number | null): Promise<string> {
   const customerColumns = (await tableExists(conn, 'customers')) ? await columnsOf(conn, 'customers') : [];
@@ -233,14 +233,14 @@ export async function audienceSql(conn: SqlConnection, segmentId: number | null)
   }
   const join = customerColumns.length ? 'LEFT JOIN customers c USING (customer_id)' : '';
   const select = [
-    `${csvSafeSql('cs.customer_id')} AS customer_id`,
+    `cs.customer_id`,
     ...contact.map((c) =>
       c === 'phone'
         ? // Separators go ("+44 7700 900123" → "+447700900123", the form ad platforms match best); a plain "+digits" needs no escape.
-          `${csvSafeSql(`regexp_replace(c.phone, '[\\s().-]', '', 'g')`)} AS phone`
-        : `${csvSafeSql(`c.${sqlIdent(c)}`)} AS ${sqlIdent(c)}`,
+          `regexp_replace(c.phone, '[\\s().-]', '', 'g') AS phone`
+        : `c.${sqlIdent(c)}`,
     ),
-    ...(segmentId === null ? [`cs.segment_id`, `${csvSafeSql('sg.name')} AS segment`] : []),
+    ...(segmentId === null ? [`cs.segment_id`, `sg.name AS segment`] : []),
   ];
   return `SELECT ${select.join(', ')} FROM ${CUSTOMER_SEGMENTS_TABLE} cs ${join}
     LEFT JOIN ${SEGMENTS_TABLE} sg ON sg.segment_id = cs.segment_id

@@ -3,7 +3,6 @@
 
 import { openConnection } from '../duckdb/duckdbClient';
 import type { SqlStore } from '../sql';
-import { consoleExportSql } from './consoleExport';
 import { openWorkspace, queryToCsv } from '../workspace';
 import { readConsoleSchema, runConsoleQuery, type ConsoleResult } from './runConsoleQuery';
 import { checkReadOnly } from './readOnlySql';
@@ -31,5 +30,5 @@ export async function consoleCsv(sql: string): Promise<Blob> {
   const check = checkReadOnly(sql);
   if (!check.ok) throw new Error(check.reason);
   if (!check.isQuery) throw new Error('Only queries (SELECT, WITH, FROM, VALUES, TABLE) export whole.');
-  return queryToCsv((await openWorkspace()).duck, consoleExportSql(check.statement), 'lantern-query.csv');
+  return queryToCsv((await openWorkspace()).duck, check.statement, 'lantern-query.csv');
 }

@@ -2,6 +2,7 @@
 // with email and phone), and the RFM counts adding up.
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formulaSafeSelect } from '../../../src/data/csvExportSql';
 import { demoFiles } from '../../../src/data/demo/demoFiles';
 import {
   audienceSql,
@@ -105,7 +106,7 @@ describe('segment tables', () => {
     await db.query(`UPDATE customers SET phone = '+1 555 0100', email = '=HYPERLINK("http://x")' WHERE customer_id = (
       SELECT min(customer_id) FROM customer_segments WHERE segment_id = 1)`);
     const rows = await db.query<{ customer_id: string; email: string | null; phone: string | null }>(
-      await audienceSql(db, 1),
+      await formulaSafeSelect(db, await audienceSql(db, 1)),
     );
     expect(rows).toHaveLength(result.profiles[0]?.size ?? -1);
     expect(Object.keys(rows[0] ?? {})).toEqual(['customer_id', 'email', 'phone']);
@@ -113,7 +114,7 @@ describe('segment tables', () => {
     expect(rows[0]?.phone).toBe('+15550100');
     await db.query(`UPDATE customers SET phone = '=2+3' WHERE customer_id = (
       SELECT max(customer_id) FROM customer_segments WHERE segment_id = 1)`);
-    const again = await db.query<{ phone: string | null }>(await audienceSql(db, 1));
+    const again = await db.query<{ phone: string | null }>(await formulaSafeSelect(db, await audienceSql(db, 1)));
     expect(again.at(-1)?.phone).toBe(`'=2+3`);
     const all = await db.query(await audienceSql(db, null));
     expect(all).toHaveLength(result.segmentIds.length);

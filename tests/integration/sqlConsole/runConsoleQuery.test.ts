@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoFiles } from '../../../src/data/demo/demoFiles';
 import { readConsoleSchema, runConsoleQuery } from '../../../src/data/sqlConsole/runConsoleQuery';
-import { consoleExportSql } from '../../../src/data/sqlConsole/consoleExport';
+import { formulaSafeSelect } from '../../../src/data/csvExportSql';
 import { fileFrom, importWithProposal } from '../../support/importHelpers';
 import { suiteDuckDb } from '../../support/nodeDuckDb';
 
@@ -64,8 +64,9 @@ describe('the SQL console', () => {
 });
 
 describe('the console export', () => {
-  it('writes every column as text and neutralises spreadsheet formulas', async () => {
-    const rows = await db.query(consoleExportSql(`SELECT '=HYPERLINK("x")' AS f, -3 AS n, DATE '2026-01-02' AS d`));
-    expect(rows).toEqual([{ f: `'=HYPERLINK("x")`, n: '-3', d: '2026-01-02' }]);
+  it('neutralises spreadsheet formulas in any text column, and leaves numbers and dates as they are', async () => {
+    const query = `SELECT '=HYPERLINK("x")' AS f, -3 AS n, DATE '2026-01-02' AS d, ['@a'] AS l, '-2 days'::INTERVAL AS i`;
+    const rows = await db.query(await formulaSafeSelect(db, query));
+    expect(rows).toEqual([{ f: `'=HYPERLINK("x")`, n: -3, d: Date.UTC(2026, 0, 2), l: '[@a]', i: "'-2 days" }]);
   });
 });
