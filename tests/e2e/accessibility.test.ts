@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { NAV_ITEMS } from '../../src/app/navItems';
 import { seriousViolations } from './support/axe';
 import { startApp, type AppUnderTest } from './support/browser';
+import { segmentAndPredict } from './support/runModels';
 
 const PAGES = [...NAV_ITEMS.map((n) => n.path), '/customers/C000001', '/workspaces'];
 
@@ -32,12 +33,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
   await page.goto(`${app.url}?demo#/`);
   await page.getByTestId('kpi-Orders').waitFor({ timeout: 120_000 });
-  await page.goto(`${app.url}#/segments`);
-  await page.getByRole('button', { name: 'Segment customers' }).click({ timeout: 60_000 });
-  await page.getByTestId('segmentation-summary').waitFor({ timeout: 120_000 });
-  await page.goto(`${app.url}#/predictions`);
-  await page.getByRole('button', { name: 'Predict', exact: true }).click({ timeout: 60_000 });
-  await page.getByTestId('model-parameters').waitFor({ timeout: 120_000 });
+  await segmentAndPredict(page, app.url);
 }, 300_000);
 afterAll(async () => {
   await app?.close();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NAV_ITEMS } from '../../src/app/navItems';
 import { startApp, type AppUnderTest } from './support/browser';
+import { segmentAndPredict } from './support/runModels';
 
 let app: AppUnderTest;
 let page: Page;
@@ -90,12 +91,7 @@ describe('every CSV download', () => {
     await page.getByRole('heading', { name: 'Live events' }).waitFor({ timeout: 120_000 });
     await append('hostile-purchases.csv', PURCHASES);
     await append('hostile-performance.csv', PERFORMANCE);
-    await page.goto(`${app.url}#/segments`);
-    await page.getByRole('button', { name: 'Segment customers' }).click({ timeout: 60_000 });
-    await page.getByTestId('segmentation-summary').waitFor({ timeout: 120_000 });
-    await page.goto(`${app.url}#/predictions`);
-    await page.getByRole('button', { name: 'Predict', exact: true }).click({ timeout: 60_000 });
-    await page.getByTestId('model-parameters').waitFor({ timeout: 120_000 });
+    await segmentAndPredict(page, app.url);
     await page.goto(`${app.url}#/campaigns`);
     await page.getByRole('heading', { name: 'Recommendations' }).waitFor({ timeout: 120_000 });
   }, 300_000);
