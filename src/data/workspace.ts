@@ -10,6 +10,7 @@ import type { ScanResult } from './ingestion/scanDelimited';
 import {
   importFiles,
   type FileToImport,
+  type ImportContext,
   type ImportProgress,
   type ImportResult,
   type Stager,
@@ -304,14 +305,16 @@ export async function runImport(
   files: FileToImport[],
   onProgress: (p: ImportProgress) => void,
   signal?: AbortSignal,
+  confirmShrink?: ImportContext['confirmShrink'],
 ): Promise<ImportOutcome> {
-  return runExclusive('an import', () => importIntoOpenWorkspace(files, onProgress, signal));
+  return runExclusive('an import', () => importIntoOpenWorkspace(files, onProgress, signal, confirmShrink));
 }
 
 async function importIntoOpenWorkspace(
   files: FileToImport[],
   onProgress: (p: ImportProgress) => void,
   signal?: AbortSignal,
+  confirmShrink?: ImportContext['confirmShrink'],
 ): Promise<ImportOutcome> {
   // The workspace the import started in is the one it saves into, whatever happens meanwhile.
   const access = currentAccess();
@@ -328,6 +331,7 @@ async function importIntoOpenWorkspace(
     today: new Date().toISOString().slice(0, 10),
     onProgress,
     signal,
+    confirmShrink,
   });
   // Named measures let the benchmark read how long each step took in the real app.
   performance.measure('lantern:import', { start: started, end: performance.now() });

@@ -4,8 +4,13 @@
 
 import { useCallback } from 'react';
 import { create } from 'zustand';
-import type { FileImportReport, ImportProgress } from '../data/ingestion/importFiles';
-import type { FileToImport } from '../data/ingestion/importFiles';
+import {
+  ReplaceDeclined,
+  type FileImportReport,
+  type FileToImport,
+  type ImportProgress,
+  type TableShrink,
+} from '../data/ingestion/importFiles';
 import { loadDemo, newImportId, runImport, type ImportOutcome } from '../data/workspace';
 import { queryClient } from './queryClient';
 
@@ -20,6 +25,10 @@ interface ImportJobState {
   /** The files of the last job, by their import id (empty for the demo). */
   items: FileToImport[];
   controller: AbortController | null;
+  /** A replace that would leave tables far smaller, waiting for the user's answer (the old data stays meanwhile). */
+  confirmation: { shrinks: TableShrink[]; answer: (replace: boolean) => void } | null;
+  /** What an import job calls to ask that question. */
+  askToShrink: (shrinks: TableShrink[]) => Promise<boolean>;
   /** Runs an import job; its reports replace the previous job's. */
   start: (
     label: string,
@@ -37,6 +46,19 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
   reports: [],
   items: [],
   controller: null,
+  confirmation: null,
+  askToShrink: (shrinks) =>
+    new Promise<boolean>((resolve) =>
+      set({
+        confirmation: {
+          shrinks,
+          answer: (replace) => {
+            set({ confirmation: null });
+            resolve(replace);
+          },
+        },
+      }),
+    ),
   start: async (label, job, items = []) => {
     if (get().status === 'running') return;
     const controller = new AbortController();
@@ -47,14 +69,17 @@ export const useImportJob = create<ImportJobState>((set, get) => ({
       await queryClient.invalidateQueries();
     } catch (error) {
       const cancelled = error instanceof DOMException && error.name === 'AbortError';
+      const declined = error instanceof ReplaceDeclined;
       set({
-        status: cancelled ? 'cancelled' : 'failed',
+        status: cancelled || declined ? 'cancelled' : 'failed',
         error: cancelled ? 'Import cancelled: nothing was changed.' : (error as Error).message,
         controller: null,
+        confirmation: null,
       });
     }
   },
   cancel: () => {
+    get().confirmation?.answer(false);
     get().controller?.abort();
   },
 }));
@@ -71,7 +96,8 @@ export function useRunImport(): (items: FileToImport[]) => Promise<boolean> {
   return useCallback(
     async (items) => {
       const label = `Importing ${items.length} file${items.length === 1 ? '' : 's'}`;
-      await start(label, (onProgress, signal) => runImport(items, onProgress, signal), items);
+      const ask = useImportJob.getState().askToShrink;
+      await start(label, (onProgress, signal) => runImport(items, onProgress, signal, ask), items);
       return useImportJob.getState().status === 'done';
     },
     [start],

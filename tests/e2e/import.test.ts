@@ -55,6 +55,36 @@ describe('importing a purchases file in the built app', () => {
     expect(lines[2]).toMatch(/^5,/);
   });
 
+  it('asks before a replace would empty the table, and keeps the data until told otherwise', async () => {
+    await page.goto(`${app.url}#/data`);
+    const rejectedOnly = {
+      name: 'all-bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('customer_id,purchase_date,amount\nA,2024-01-01,lots\nB,2024-01-02,many\n'),
+    };
+    const importIt = async () => {
+      await page.getByTestId('file-input').setInputFiles(rejectedOnly);
+      await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+      return page.getByRole('alertdialog', { name: 'Replace with far fewer rows?' });
+    };
+    const dialog = await importIt();
+    await dialog.waitFor({ timeout: 60_000 });
+    expect(await dialog.textContent()).toContain(
+      'purchases has 3 rows; this import would leave 0 rows (all-bad.csv: 0 accepted, 2 rejected).',
+    );
+    await dialog.getByRole('button', { name: 'Keep the current data' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Nothing was replaced' }).textContent())
+      .toBe('Nothing was replaced: purchases keeps its 3 rows.');
+    expect(await tableRows('purchases')).toBe('3');
+    await page.reload();
+    await expect.poll(() => tableRows('purchases'), { timeout: 60_000 }).toBe('3');
+
+    // Told to replace, it does.
+    await (await importIt()).getByRole('button', { name: 'Replace anyway' }).click({ timeout: 60_000 });
+    await expect.poll(() => tableRows('purchases'), { timeout: 60_000 }).toBe('0');
+  });
+
   it('loads the demo workspace', async () => {
     await page.goto(`${app.url}#/settings`);
     await page.getByRole('button', { name: 'Delete all local data' }).click();

@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { proposeMapping } from '../../src/data/ingestion/detectMapping';
-import { importFiles, type FileImportReport, type FileToImport } from '../../src/data/ingestion/importFiles';
+import {
+  importFiles,
+  type FileImportReport,
+  type FileToImport,
+  type ImportContext,
+} from '../../src/data/ingestion/importFiles';
 import type { ImportOptions } from '../../src/data/ingestion/importOptions';
 import { sniffFile, type FileSniff, type SniffOverrides } from '../../src/data/ingestion/sniffFile';
 import { scanDelimited } from '../../src/data/ingestion/scanDelimited';
@@ -54,6 +59,7 @@ export async function importWithProposal(
   overrides: SniffOverrides = {},
   reader: ReaderChoice = 'auto',
   item: Pick<FileToImport, 'repeatOf'> = {},
+  context: Pick<ImportContext, 'confirmShrink'> = {},
 ): Promise<FileImportReport[]> {
   const items = [];
   for (const file of files) {
@@ -80,6 +86,7 @@ export async function importWithProposal(
               : Promise.resolve({ clean: false, reason: 'not delimited' })
         : undefined,
     today: '2026-11-25',
+    ...context,
   });
   return result.reports;
 }

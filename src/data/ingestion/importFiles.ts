@@ -76,6 +76,34 @@ export interface ImportContext {
   scan?: Scanner;
   /** Checked between steps; the in-flight parse is cancelled by terminating its worker. */
   signal?: AbortSignal;
+  /**
+   * Asked before the swap when replacing would leave a table with far fewer rows than it has (see
+   * shrinksFarEnough); the import goes on only when it resolves true. Without it, the import goes on.
+   */
+  confirmShrink?: (shrinks: TableShrink[]) => Promise<boolean>;
+}
+
+/** A table an import would replace with far fewer rows: how many it has and would have, from which files. */
+export interface TableShrink {
+  table: string;
+  kind: TableKind;
+  rowsNow: number;
+  rowsAfter: number;
+  files: { fileName: string; accepted: number; rejected: number }[];
+}
+
+/** Replacing `rowsNow` rows with `rowsAfter` needs the user's word: nothing left, or under half. */
+export function shrinksFarEnough(rowsNow: number, rowsAfter: number): boolean {
+  return rowsNow > 0 && rowsAfter < rowsNow / 2;
+}
+
+/** The user kept the current data when asked (confirmShrink said no): nothing was changed. */
+export class ReplaceDeclined extends Error {
+  constructor(readonly shrinks: TableShrink[]) {
+    const what = shrinks.map((s) => `${s.table} keeps its ${s.rowsNow.toLocaleString('en-US')} rows`).join(', ');
+    super(`Nothing was replaced: ${what}.`);
+    this.name = 'ReplaceDeclined';
+  }
 }
 
 const KIND_ORDER: TableKind[] = ['customers', 'purchases', 'campaigns', 'performance'];
@@ -122,11 +150,35 @@ async function stageOneFile(
   return { rowsStaged: await ctx.stage(item.file, item.plan, sink, onProgress), reader: 'javascript' };
 }
 
+/** The replaced tables that would keep far fewer rows than they have now. */
+async function shrinkingTables(
+  conn: SqlConnection,
+  replaced: ReadonlySet<TableKind>,
+  pending: ReadonlyMap<string, string>,
+  reports: readonly FileImportReport[],
+): Promise<TableShrink[]> {
+  const shrinks: TableShrink[] = [];
+  for (const kind of replaced) {
+    const table = TABLE_SPECS[kind].table;
+    const fresh = pending.get(table);
+    if (!fresh || !(await tableExists(conn, table))) continue;
+    const rowsNow = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(table)}`);
+    const rowsAfter = await count(conn, `SELECT count(*) AS n FROM ${sqlIdent(fresh)}`);
+    if (!shrinksFarEnough(rowsNow, rowsAfter)) continue;
+    const files = reports
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ fileName: r.fileName, accepted: r.accepted, rejected: r.rejected }));
+    shrinks.push({ table, kind, rowsNow, rowsAfter, files });
+  }
+  return shrinks;
+}
+
 /** Imports files table by table (customers first, so purchases can be checked against them). */
 export async function importFiles(files: FileToImport[], ctx: ImportContext): Promise<ImportResult> {
   const { conn } = ctx;
   const ordered = [...files].sort((a, b) => KIND_ORDER.indexOf(a.options.kind) - KIND_ORDER.indexOf(b.options.kind));
   const pending = new Map<string, string>(); // workspace table → its "__new" table
+  const replaced = new Set<TableKind>(); // tables started empty (Replace) rather than from their rows
   const scratch: string[] = [];
   const reports: FileImportReport[] = [];
   const importedAt = new Date().toISOString();
@@ -140,7 +192,7 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
     await conn.query(createTargetTableSql(kind, fresh));
     if (mode === 'append' && (await tableExists(conn, table))) {
       await conn.query(`INSERT INTO ${sqlIdent(fresh)} SELECT * FROM ${sqlIdent(table)}`);
-    }
+    } else if (mode !== 'append') replaced.add(kind);
     pending.set(table, fresh);
     return fresh;
   };
@@ -249,6 +301,11 @@ export async function importFiles(files: FileToImport[], ctx: ImportContext): Pr
       });
     }
     throwIfAborted(ctx.signal);
+    if (ctx.confirmShrink) {
+      const shrinks = await shrinkingTables(conn, replaced, pending, reports);
+      if (shrinks.length > 0 && !(await ctx.confirmShrink(shrinks))) throw new ReplaceDeclined(shrinks);
+      throwIfAborted(ctx.signal);
+    }
 
     // The swap: one transaction, so readers see either all old tables or all new ones.
     await conn.query('BEGIN TRANSACTION');

@@ -5,6 +5,7 @@ import { missingRequiredFields } from '../../data/ingestion/detectMapping';
 import { DropZone } from './DropZone';
 import { ImportReportCard } from './ImportReportCard';
 import { PendingFileCard } from './PendingFileCard';
+import { ReplaceConfirmation } from './ReplaceConfirmation';
 import { TablesPanel } from './TablesPanel';
 import { LiveEventsPanel } from './LiveEventsPanel';
 
@@ -63,6 +64,7 @@ export function DataPage() {
             {(tables ?? []).length > 0 ? 'Replace with the demo data' : 'Load the demo data'}
           </button>
         </div>
+        {job.confirmation && <ReplaceConfirmation {...job.confirmation} />}
       </section>
       {job.reports.length > 0 && (
         <section aria-labelledby="result-heading" data-testid="last-import">
