@@ -8,7 +8,10 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // A few unit tests run hundreds of fits or random sequences: seconds alone, more beside the browser tests.
+      {
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
       {
         test: {
           name: 'integration',

@@ -109,23 +109,45 @@ function refuseWhileBusy(action: string): void {
   if (busyWith) throw new Error(`Cannot ${action} while ${busyWith} is running: cancel it or wait for it to finish.`);
 }
 
+/** A short write the app started by itself (checking alerts, logging a model check, saving a report). */
+let backgroundWrite: Promise<unknown> | null = null;
+
 /**
  * Runs work that changes the stored workspace; a second one in this tab is refused while it runs, one in
  * another tab waits for it (the cross-tab write lock). Inside the lock this tab first catches up with
  * what another tab may have stored, so it never writes results computed on data that is no longer there.
+ * `background` marks a short write the app starts by itself and tries again when refused: the user's
+ * own work (an import, a model run) waits for it instead of being refused because of it.
  */
-export async function runExclusive<T>(what: string, work: () => Promise<T>): Promise<T> {
-  // A live-events write takes a fraction of a second: wait for it rather than refuse.
-  while (liveWrite) await liveWrite.catch(() => undefined);
+export async function runExclusive<T>(
+  what: string,
+  work: () => Promise<T>,
+  { background = false }: { background?: boolean } = {},
+): Promise<T> {
+  // A live-events write or a background write takes a moment: wait for it rather than refuse.
+  for (;;) {
+    const waitFor = liveWrite ?? (background ? null : backgroundWrite);
+    if (!waitFor) break;
+    await waitFor.catch(() => undefined);
+  }
   refuseWhileBusy(`start ${what}`);
   busyWith = what;
+  const run = (async () => {
+    try {
+      return await withWriteLock(async () => {
+        await catchUp();
+        return work();
+      });
+    } finally {
+      busyWith = null;
+    }
+  })();
+  if (!background) return run;
+  backgroundWrite = run;
   try {
-    return await withWriteLock(async () => {
-      await catchUp();
-      return work();
-    });
+    return await run;
   } finally {
-    busyWith = null;
+    if (backgroundWrite === run) backgroundWrite = null;
   }
 }
 
@@ -204,7 +226,9 @@ onOtherTabChange((change) => {
   const session = currentSession();
   if (!session || session.id !== change.workspaceId || change.savedAt === seenSavedAt) return;
   if (busyWith) return;
-  runExclusive('taking in a change from another tab', () => Promise.resolve()).catch(() => undefined);
+  runExclusive('taking in a change from another tab', () => Promise.resolve(), { background: true }).catch(
+    () => undefined,
+  );
 });
 
 /** Lets a restore that is under way finish, so its tables cannot appear after a lock or switch. */

@@ -88,7 +88,9 @@ export function useAlertWatch(manifest: WorkspaceManifest | undefined, describe:
     checkAlerts().then(
       ({ raised, saved }) => {
         if (saved) void refreshWorkspace();
-        if (cancelled || raised.length === 0) return;
+        // Shown even when what the rules watch changed again meanwhile: these alerts are saved as raised,
+        // so the next check will not raise them again, and dropping them here would lose their toasts.
+        if (raised.length === 0) return;
         add(raised);
         if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
           for (const alert of raised) new Notification(`Lantern: ${alert.severity} alert`, { body: describe(alert) });

@@ -92,6 +92,9 @@ describe('alerts in the browser', () => {
     });
     await page.getByLabel('Existing rows').selectOption('append');
     await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+    // The import is not refused for the alert check the reload started: it waits for it.
+    const report = page.getByTestId('last-import').locator('[data-file="next-day.csv"]');
+    await expect.poll(() => report.getByTestId('rows-accepted').textContent(), { timeout: 60_000 }).toBe('1');
     // every toast shown, whichever order they came in
     const toasts = () => page.getByTestId('alert-toast').allTextContents();
     await expect

@@ -79,41 +79,45 @@ export function acknowledgeAlerts(ids: readonly string[]): Promise<WorkspaceMani
 /** Judges every enabled rule on the data as it is now: the alerts it raised (often none), and whether it saved. */
 export async function checkAlerts(): Promise<{ raised: AlertRecord[]; saved: boolean }> {
   const { duck } = await openWorkspace();
-  return runExclusive('checking alerts', async () => {
-    const manifest = await currentManifest();
-    const { rules } = manifest.alerts;
-    if (rules.length === 0) return { raised: [], saved: false };
-    const states = { ...manifest.alerts.states };
-    const raised: AlertRecord[] = [];
-    const raisedAt = new Date().toISOString();
-    for (const rule of rules) {
-      if (!rule.enabled) continue;
-      const points = await readMetricSeries(duck.read, manifest, rule.metric);
-      const { firings, state } = evaluateRule(rule, points, states[rule.id] ?? null);
-      if (state) states[rule.id] = state;
-      for (const f of firings) {
-        raised.push({
-          ...f,
-          id: `${rule.id}:${f.at}`,
-          severity: rule.severity,
-          metric: rule.metric,
-          condition: rule.condition,
-          raisedAt,
-          acknowledgedAt: null,
-        });
+  return runExclusive(
+    'checking alerts',
+    async () => {
+      const manifest = await currentManifest();
+      const { rules } = manifest.alerts;
+      if (rules.length === 0) return { raised: [], saved: false };
+      const states = { ...manifest.alerts.states };
+      const raised: AlertRecord[] = [];
+      const raisedAt = new Date().toISOString();
+      for (const rule of rules) {
+        if (!rule.enabled) continue;
+        const points = await readMetricSeries(duck.read, manifest, rule.metric);
+        const { firings, state } = evaluateRule(rule, points, states[rule.id] ?? null);
+        if (state) states[rule.id] = state;
+        for (const f of firings) {
+          raised.push({
+            ...f,
+            id: `${rule.id}:${f.at}`,
+            severity: rule.severity,
+            metric: rule.metric,
+            condition: rule.condition,
+            raisedAt,
+            acknowledgedAt: null,
+          });
+        }
       }
-    }
-    if (raised.length === 0 && JSON.stringify(states) === JSON.stringify(manifest.alerts.states))
-      return { raised, saved: false };
-    await saveWorkspaceTables([], {
-      alerts: {
-        ...manifest.alerts,
-        states,
-        history: [...manifest.alerts.history, ...raised].slice(-MAX_ALERT_HISTORY),
-      },
-    });
-    return { raised, saved: true };
-  });
+      if (raised.length === 0 && JSON.stringify(states) === JSON.stringify(manifest.alerts.states))
+        return { raised, saved: false };
+      await saveWorkspaceTables([], {
+        alerts: {
+          ...manifest.alerts,
+          states,
+          history: [...manifest.alerts.history, ...raised].slice(-MAX_ALERT_HISTORY),
+        },
+      });
+      return { raised, saved: true };
+    },
+    { background: true },
+  );
 }
 
 /** The campaigns and segments the rule form offers. */

@@ -21,11 +21,15 @@ export function refitRequest(report: ModelHealthReport, trigger: RefitRequest['t
 
 /** Adds one entry to the model log. */
 export function recordModelLog(entry: Omit<ModelLogEntry, 'id'>): Promise<WorkspaceManifest> {
-  return runExclusive('recording a model check', async () => {
-    const manifest = await currentManifest();
-    const logged = { ...entry, id: `${entry.kind}-${entry.at}-${manifest.modelLog.length}` };
-    return saveWorkspaceTables([], { modelLog: [...manifest.modelLog, logged].slice(-MAX_MODEL_LOG) });
-  });
+  return runExclusive(
+    'recording a model check',
+    async () => {
+      const manifest = await currentManifest();
+      const logged = { ...entry, id: `${entry.kind}-${entry.at}-${manifest.modelLog.length}` };
+      return saveWorkspaceTables([], { modelLog: [...manifest.modelLog, logged].slice(-MAX_MODEL_LOG) });
+    },
+    { background: true },
+  );
 }
 
 /** Judges the last fit against the data now and proposes (records) a refit, or says one should run. */

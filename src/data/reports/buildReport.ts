@@ -98,8 +98,12 @@ async function buildAndSaveReport(
     actions: rankActions(actionInputs(await readActionFigures(conn), campaigns), money),
     campaigns: campaignPart,
   };
-  return runExclusive('saving a report', async () => {
-    const latest = await currentManifest();
-    return saveWorkspaceTables([], { reports: [...latest.reports, report].slice(-MAX_REPORTS) });
-  });
+  return runExclusive(
+    'saving a report',
+    async () => {
+      const latest = await currentManifest();
+      return saveWorkspaceTables([], { reports: [...latest.reports, report].slice(-MAX_REPORTS) });
+    },
+    { background: true },
+  );
 }
