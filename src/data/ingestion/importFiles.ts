@@ -1,6 +1,7 @@
 // Imports a set of mapped files into the workspace tables in DuckDB. Every file is staged, checked
 // and split into accepted rows, rejects and rows already in the table; the new tables replace the old
 // ones in one transaction only at the end, so a cancelled or failed import leaves the previous data as it was.
+// A replace that would leave a table with far fewer rows is asked about first (confirmShrink).
 
 import { TABLE_SPECS, type TableKind } from '../schema';
 import { sqlIdent, sqlString, tableExists, type SqlConnection } from '../sql';
