@@ -21,13 +21,20 @@ export interface PendingFile {
 }
 
 async function sniffAndPropose(
-  file: File,
+  dropped: File,
   overrides: SniffOverrides,
-): Promise<Pick<PendingFile, 'sniff' | 'proposal' | 'options' | 'status'>> {
+): Promise<Pick<PendingFile, 'file' | 'sniff' | 'proposal' | 'options' | 'status'>> {
+  // A .csv.gz is opened once, here; the pending file is the text inside from then on.
+  const opened = await ingestWorker().open(dropped);
+  if (!opened.ok) {
+    const sniff = { ok: false as const, fileName: dropped.name, fileSize: dropped.size, message: opened.message };
+    return { file: dropped, sniff, proposal: null, options: null, status: 'refused' };
+  }
+  const file = opened.file;
   const sniff = await ingestWorker().sniff(file, overrides);
-  if (!sniff.ok) return { sniff, proposal: null, options: null, status: 'refused' };
+  if (!sniff.ok) return { file, sniff, proposal: null, options: null, status: 'refused' };
   const proposal = proposeMapping(sampleFromSniff(sniff));
-  return { sniff, proposal, options: proposal.options, status: 'ready' };
+  return { file, sniff, proposal, options: proposal.options, status: 'ready' };
 }
 
 /** State and actions for the files waiting to be imported. */

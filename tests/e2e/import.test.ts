@@ -85,6 +85,17 @@ describe('importing a purchases file in the built app', () => {
     await expect.poll(() => tableRows('purchases'), { timeout: 60_000 }).toBe('0');
   });
 
+  it('imports a gzip-compressed CSV as the CSV inside, decompressed in the ingest worker', async () => {
+    await page.goto(`${app.url}#/data`);
+    await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'bad/purchases-compressed.csv.gz'));
+    await page.getByRole('button', { name: /^Import 1 file$/ }).click();
+    const report = page.getByTestId('last-import').locator('[data-file="purchases-compressed.csv"]');
+    await expect.poll(() => report.getByTestId('rows-read').textContent(), { timeout: 60_000 }).toBe('4');
+    expect(await report.getByTestId('rows-accepted').textContent()).toBe('3');
+    expect(await report.getByTestId('rows-rejected').textContent()).toBe('1');
+    expect(await tableRows('purchases')).toBe('3');
+  });
+
   it('loads the demo workspace', async () => {
     await page.goto(`${app.url}#/settings`);
     await page.getByRole('button', { name: 'Delete all local data' }).click();

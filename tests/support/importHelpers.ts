@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { openDroppedFile } from '../../src/data/ingestion/compressedFile';
 import { proposeMapping } from '../../src/data/ingestion/detectMapping';
 import {
   importFiles,
@@ -62,7 +63,11 @@ export async function importWithProposal(
   context: Pick<ImportContext, 'confirmShrink'> = {},
 ): Promise<FileImportReport[]> {
   const items = [];
-  for (const file of files) {
+  for (const dropped of files) {
+    // As the page does: a .csv.gz is opened first and is the file inside from then on.
+    const opened = await openDroppedFile(dropped);
+    if (!opened.ok) throw new Error(`refused: ${opened.message}`);
+    const file = opened.file;
     const sniff = await sniffOk(file, overrides);
     const proposal = proposeMapping(sampleFromSniff(sniff));
     const options = { ...proposal.options, ...adjust(proposal.options, sniff) };

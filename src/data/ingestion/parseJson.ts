@@ -1,7 +1,10 @@
 // Reads JSON (an array of records) and NDJSON (one record per line) into rows of text cells.
 // A broken NDJSON line becomes a rejected row with its line number; the other lines are kept.
+// Nested objects become dotted columns ("customer.id") and numbers keep the digits the file wrote, so an
+// id above 2^53 is not merged with its neighbour.
 
 import type { Cell } from './stagingBatch';
+import { JsonNumberText, jsonNumberText, parseJson, stringifyJson } from './exactJson';
 import { readTextChunks, type TextEncodingName } from './readText';
 
 export interface JsonRecords {
@@ -12,32 +15,47 @@ export interface JsonRecords {
 
 export class JsonShapeError extends Error {}
 
-/** Turns any JSON value into the text a cell holds. */
+/** Objects nested deeper than this stay one cell of JSON text. */
+const MAX_DEPTH = 4;
+
+/** Turns a JSON value that is not an object into the text a cell holds; lists stay JSON text. */
 function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
+  return jsonNumberText(value) ?? stringifyJson(value) ?? null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof JsonNumberText);
+
+/** A record's fields with nested objects spread into dotted paths: {"customer": {"id": "JN2"}} → customer.id. */
+function flatten(record: Record<string, unknown>, prefix = '', depth = 0, into = new Map<string, unknown>()) {
+  for (const [key, value] of Object.entries(record)) {
+    const name = prefix + key;
+    if (isRecord(value) && depth < MAX_DEPTH && Object.keys(value).length > 0)
+      flatten(value, `${name}.`, depth + 1, into);
+    else into.set(name, value);
+  }
+  return into;
 }
 
 function collect(records: { row: number; value: unknown; problem: string | null }[]): JsonRecords {
   const headers: string[] = [];
   const seen = new Set<string>();
-  for (const r of records) {
-    if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) {
-      for (const key of Object.keys(r.value)) {
-        if (!seen.has(key)) {
-          seen.add(key);
-          headers.push(key);
-        }
+  const fields = records.map((r) => (isRecord(r.value) ? flatten(r.value) : null));
+  for (const f of fields) {
+    for (const key of f?.keys() ?? []) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        headers.push(key);
       }
     }
   }
-  const rows = records.map((r) => {
-    const isRecord = r.value !== null && typeof r.value === 'object' && !Array.isArray(r.value);
-    const object = isRecord ? (r.value as Record<string, unknown>) : {};
-    const problem = r.problem ?? (isRecord ? null : `not a record (${JSON.stringify(r.value)?.slice(0, 40)})`);
-    return { row: r.row, cells: headers.map((h) => toCell(object[h])), problem };
+  const rows = records.map((r, i) => {
+    const f = fields[i];
+    const problem = r.problem ?? (f ? null : `not a record (${stringifyJson(r.value)?.slice(0, 40)})`);
+    return { row: r.row, cells: headers.map((h) => toCell(f?.get(h))), problem };
   });
   return { headers, rows };
 }
@@ -48,7 +66,7 @@ export async function readJsonArray(blob: Blob, encoding: TextEncodingName = 'ut
   for await (const chunk of readTextChunks(blob, encoding)) text += chunk.text;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = parseJson(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new JsonShapeError(`is not valid JSON (${(error as Error).message}).`);
   }
@@ -74,7 +92,7 @@ export async function readNdjson(blob: Blob, encoding: TextEncodingName = 'utf-8
     const trimmed = text.replace(/^\uFEFF/, '').trim();
     if (trimmed === '') return;
     try {
-      records.push({ row: line, value: JSON.parse(trimmed) as unknown, problem: null });
+      records.push({ row: line, value: parseJson(trimmed), problem: null });
     } catch (error) {
       records.push({
         row: line,

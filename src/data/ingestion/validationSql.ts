@@ -5,7 +5,7 @@
 
 import { TABLE_SPECS, type FieldSpec } from '../schema';
 import { sqlIdent, sqlString } from '../sql';
-import { DATE_FORMATS } from './dateFormats';
+import { DATE_FORMATS, EXCEL_SERIAL, ISO_ZONE } from './dateFormats';
 import type { ImportOptions } from './importOptions';
 import {
   comparedColumns,
@@ -76,28 +76,89 @@ export function createTargetTableSql(kind: ImportOptions['kind'], table: string)
   return `CREATE TABLE ${sqlIdent(table)} (${columns.join(', ')})`;
 }
 
-/** Text to number, honouring the decimal separator and dropping currency symbols and spaces. */
-export function numberSql(raw: string, decimalSeparator: '.' | ','): string {
-  const cleaned = `regexp_replace(${raw}, '[\\s$€£¥]', '', 'g')`;
-  const normalised =
-    decimalSeparator === '.' ? `replace(${cleaned}, ',', '')` : `replace(replace(${cleaned}, '.', ''), ',', '.')`;
-  // Plain numbers cast directly; only the rest pay for the clean-up (it dominates a large import's checks).
-  if (decimalSeparator === '.') {
-    return `coalesce(TRY_CAST(${raw} AS DOUBLE), TRY_CAST(${normalised} AS DOUBLE))`;
-  }
-  return `TRY_CAST(${normalised} AS DOUBLE)`;
+/** Fields whose values may be written as percentages: "4.70%" is 0.047 (the file's own CTR and ROAS). */
+const PERCENT_FIELDS = new Set(['ctr', 'roas']);
+
+/** The characters that may group thousands besides the one that is not the decimal separator. */
+const GROUPING = "'’";
+
+/**
+ * The slow path of a number, for values a plain cast does not read: currency symbols and spaces dropped,
+ * "(12.00)", "12.00-" and the Unicode minus "−12.00" read as negatives, thousands separators accepted only
+ * in groups of three ("1,234.50", never "1,2,3" or a stray "12,50" in a dot-decimal file), and a trailing
+ * "%" divided by 100 where percentages make sense. Anything else stays NULL: a rejected row, never a guess.
+ */
+function writtenNumberSql(raw: string, decimalSeparator: '.' | ',', percent: boolean): string {
+  const cleaned = `regexp_replace(replace(${raw}, '−', '-'), '[\\s\\x{00A0}\\x{202F}$€£¥]', '', 'g')`;
+  // Sign: "(12.00)" and "12.00-" are accounting negatives.
+  const signed = `regexp_replace(regexp_replace(${cleaned}, '^\\((.+)\\)$', '-\\1'), '^([^-].*)-$', '-\\1')`;
+  const body = percent ? `regexp_replace(${signed}, '%$', '')` : signed;
+  const group = `[${decimalSeparator === '.' ? ',' : '.'}${GROUPING}]`;
+  const dec = decimalSeparator === '.' ? '\\.' : ',';
+  const plain = sqlString(`^[+-]?(\\d+(${dec}\\d*)?|${dec}\\d+)$`);
+  const grouped = sqlString(`^[+-]?\\d{1,3}(${group}\\d{3})+(${dec}\\d*)?$`);
+  const digitsOnly = `regexp_replace(${body}, ${sqlString(group)}, '', 'g')`;
+  const normalised = decimalSeparator === '.' ? digitsOnly : `replace(${digitsOnly}, ',', '.')`;
+  const value = `CASE WHEN regexp_full_match(${body}, ${plain}) OR regexp_full_match(${body}, ${grouped}) THEN TRY_CAST(${normalised} AS DOUBLE) END`;
+  if (!percent) return value;
+  return `CASE WHEN ends_with(${signed}, '%') THEN (${value}) / 100 ELSE ${value} END`;
 }
 
-/** Text to timestamp in the chosen format; a time-zone suffix is dropped so the local wall-clock date is kept. */
+/** Text to number, honouring the decimal separator: plain numbers cast directly and only the rest pay for
+ * the clean-up, which dominates a large import's checks. */
+export function numberSql(raw: string, decimalSeparator: '.' | ',', field = ''): string {
+  const slow = writtenNumberSql(raw, decimalSeparator, PERCENT_FIELDS.has(field));
+  if (decimalSeparator === '.') return `coalesce(TRY_CAST(${raw} AS DOUBLE), ${slow})`;
+  // "1.500" in a comma-decimal file is fifteen hundred: only values without a dot take the quick cast.
+  return `coalesce(CASE WHEN NOT contains(${raw}, '.') THEN TRY_CAST(replace(${raw}, ',', '.') AS DOUBLE) END, ${slow})`;
+}
+
+/** Text made only of what numbers are written with, so a hint about separators is about a number. */
+const NUMBER_LIKE = "[\\d\\s.,'’()+\\-−%$€£¥]+";
+
+/** Why a value was not read as a number, in the words of the file's own format. */
+function notANumberSql(raw: string, decimalSeparator: '.' | ',', field: string): string {
+  const other = decimalSeparator === '.' ? ',' : '.';
+  const quoted = `'"' || left(${raw}, 40) || '"'`;
+  const hints = [
+    `CASE WHEN ends_with(${raw}, '%') THEN ${sqlString(
+      PERCENT_FIELDS.has(field) ? '' : ': a percentage, which only CTR and ROAS may be',
+    )} END`,
+    `CASE WHEN contains(${raw}, ${sqlString(other)}) AND regexp_full_match(${raw}, ${sqlString(NUMBER_LIKE)}) THEN ${sqlString(
+      `: this file writes decimals with "${decimalSeparator}" and groups thousands in threes`,
+    )} END`,
+  ];
+  return `'not a number (' || ${quoted} || coalesce(${hints.join(', ')}, '') || ')'`;
+}
+
+/** Excel's serial day number as a timestamp: 1 is 1900-01-01, and day 60 is the 29 February 1900 Excel
+ * invents (Lotus 1-2-3's leap-year bug), so later serials count from 1899-12-30 and 60 itself is no date. */
+function excelSerialSql(raw: string, fiveDigitsOnly: boolean): string {
+  const serial = `TRY_CAST(${raw} AS DOUBLE)`;
+  const seconds = `CAST(round(${serial} * 86400) AS BIGINT)`;
+  const shape = fiveDigitsOnly ? EXCEL_SERIAL.source.slice(1, -1) : '\\d{1,5}(\\.\\d+)?';
+  return `CASE WHEN regexp_full_match(${raw}, ${sqlString(shape)}) THEN CASE
+    WHEN ${serial} >= 61 THEN TIMESTAMP '1899-12-30' + to_seconds(${seconds})
+    WHEN ${serial} >= 1 AND ${serial} < 60 THEN TIMESTAMP '1899-12-31' + to_seconds(${seconds}) END END`;
+}
+
+/** Text to timestamp in the chosen format; a time-zone designator is dropped so the local wall-clock date
+ * is kept. A five-digit serial is read as Excel's day number whatever the format (part of a column Excel
+ * turned into numbers). */
 export function dateSql(raw: string, format: ImportOptions['dateFormats'][string]): string {
   if (format == null) return 'CAST(NULL AS TIMESTAMP)';
+  if (format === 'excel-serial') return excelSerialSql(raw, false);
+  let parsed: string;
   if (format === 'iso') {
-    const noZone = `regexp_replace(${raw}, '\\s*(Z|[+-]\\d{2}:?\\d{2})$', '')`;
-    const zoneSuffix = `(length(${raw}) > 19 AND (right(${raw}, 1) = 'Z' OR contains(substr(${raw}, 20), '+') OR contains(substr(${raw}, 20), '-')))`;
-    return `CASE WHEN ${zoneSuffix} THEN TRY_CAST(${noZone} AS TIMESTAMP) ELSE TRY_CAST(${raw} AS TIMESTAMP) END`;
+    const noZone = `regexp_replace(${raw}, ${sqlString(`(\\d:\\d{2}(:\\d{2}(\\.\\d+)?)?)${ISO_ZONE}$`)}, '\\1')`;
+    // Cheap tests first: the regular expression runs only where a zone can be.
+    const mayHaveZone = `(length(${raw}) > 13 AND (right(${raw}, 1) IN ('Z', 'z', 'C', 'T') OR contains(substr(${raw}, 12), '+') OR contains(substr(${raw}, 12), '-')))`;
+    parsed = `TRY_CAST(CASE WHEN ${mayHaveZone} THEN ${noZone} ELSE ${raw} END AS TIMESTAMP)`;
+  } else {
+    const patterns = DATE_FORMATS[format].strptime.map(sqlString).join(', ');
+    parsed = `TRY_STRPTIME(${raw}, [${patterns}])`;
   }
-  const patterns = DATE_FORMATS[format].strptime.map(sqlString).join(', ');
-  return `TRY_STRPTIME(${raw}, [${patterns}])`;
+  return `coalesce(${parsed}, ${excelSerialSql(raw, true)})`;
 }
 
 interface FieldExpr {
@@ -151,7 +212,7 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
     } else if (field.type === 'date') {
       parsed = dateSql(raw, options.dateFormats[field.name] ?? null);
     } else {
-      parsed = numberSql(raw, options.decimalSeparator);
+      parsed = numberSql(raw, options.decimalSeparator, field.name);
     }
     return { field, header: headerOf(field.name), raw, parsed };
   });
@@ -198,7 +259,13 @@ export function buildValidation(input: ValidationInput): ValidationPlan {
         ),
       );
     } else if (field.type === 'number' || field.type === 'integer') {
-      checks.push(problem(`${raw} IS NOT NULL AND ${p} IS NULL`, header, `'not a number (' || ${quoted(raw)} || ')'`));
+      checks.push(
+        problem(
+          `${raw} IS NOT NULL AND ${p} IS NULL`,
+          header,
+          notANumberSql(raw, options.decimalSeparator, field.name),
+        ),
+      );
       if (field.type === 'integer') {
         checks.push(
           problem(
@@ -366,7 +433,9 @@ function ratioMismatchSql(options: ImportOptions): string {
     const p = `p_${name}`;
     const sep = decimalSeparator === '.' ? '\\.' : ',';
     const decimals = `length(regexp_extract(r_${name}, '${sep}(\\d+)\\s*%?$', 1))`;
-    const tolerance = `(0.5 * pow(10, -${decimals}) + 1e-9 + 0.001 * abs(${p}))`;
+    // "4.70%" was stored as 0.047: its last digit is a hundredth of a percent.
+    const unit = `CASE WHEN ends_with(r_${name}, '%') THEN 0.01 ELSE 1 END`;
+    const tolerance = `(0.5 * pow(10, -${decimals}) * ${unit} + 1e-9 + 0.001 * abs(${p}))`;
     const close = (a: string) => `abs(${p} - (${a})) <= ${tolerance}`;
     // CTR is often written as a percentage.
     const percentOk = name === 'ctr' ? ` OR ${close(`100 * ${computed}`)}` : '';

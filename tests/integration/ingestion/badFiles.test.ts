@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDroppedFile } from '../../../src/data/ingestion/compressedFile';
 import { missingRequiredFields, proposeMapping } from '../../../src/data/ingestion/detectMapping';
 import { sniffFile } from '../../../src/data/ingestion/sniffFile';
 import { sampleFromSniff } from '../../../src/data/ingestion/stagePlan';
@@ -33,6 +34,8 @@ interface Expectation {
   kept?: Record<string, string>;
   warning?: boolean;
   longestCell?: number;
+  /** Stored values: each query's column `v`, row by row ({file} is the imported file's name). */
+  stored?: { sql: string; equals: unknown[] }[];
 }
 
 interface Case {
@@ -116,6 +119,13 @@ async function checkImported(
     );
     expect(first?.d).toBe(expected.firstDate);
   }
+  for (const { sql, equals } of expected.stored ?? []) {
+    const rows = await db.query<{ v: unknown }>(sql.replaceAll('{file}', fileName.replaceAll("'", "''")));
+    expect(
+      rows.map((r) => r.v),
+      sql,
+    ).toEqual(equals);
+  }
   for (const [id, location] of Object.entries(expected.kept ?? {})) {
     const [row] = await db.query<{ location: string }>(`SELECT location FROM customers WHERE customer_id = '${id}'`);
     expect(row?.location).toBe(location);
@@ -146,7 +156,13 @@ describe.each(['auto', 'javascript'] as const)('malformed-file corpus (%s reader
         return;
       }
       const expected = c.expect ?? {};
-      const file = fileFrom(path.join(BAD, files[0] ?? ''));
+      const opened = await openDroppedFile(fileFrom(path.join(BAD, files[0] ?? '')));
+      if (!opened.ok) {
+        expect(expected.fileError, opened.message).toBe(true);
+        expect(opened.message.toLowerCase()).toContain(expected.messageIncludes?.toLowerCase());
+        return;
+      }
+      const file = opened.file;
       const sniff = await sniffFile(file, c.options?.delimiter ? { delimiter: c.options.delimiter } : {});
       if (expected.fileError) {
         expect(sniff.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat } from '../../../../src/data/ingestion/dateFormats';
+import { detectDateFormat, looksLikeDate } from '../../../../src/data/ingestion/dateFormats';
 
 describe('detectDateFormat', () => {
   it.each([
@@ -11,9 +11,19 @@ describe('detectDateFormat', () => {
     [['01.03.2024', '02.03.2024'], 'dmy'],
     [['19970101', '19971231'], 'ymd-compact'],
     [['2024/03/01'], 'ymd-slash'],
+    [['2024-03-01T23:30Z', '2024-03-01T23:30:00+01', '2024-03-01 23:30:00 UTC', '2024-03-01T00:15:00.5-05:30'], 'iso'],
+    [['45292', '45292.75', '45351'], 'excel-serial'],
     [['yesterday', 'soon'], null],
     [[], null],
   ])('%j → %s', (samples, expected) => {
     expect(detectDateFormat(samples)).toBe(expected);
+  });
+});
+
+describe('looksLikeDate', () => {
+  it('takes a five-digit number for a date only in a column called one', () => {
+    expect(looksLikeDate('45292')).toBe(false);
+    expect(looksLikeDate('2024-03-01T23:30Z')).toBe(true);
+    expect(looksLikeDate('2024-03-01Z')).toBe(false);
   });
 });
