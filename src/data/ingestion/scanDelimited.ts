@@ -43,6 +43,7 @@ export async function scanDelimited(
   let inQuotes = false;
   let lineLength = 0;
   let offset = 0;
+  let afterCr = false;
   // A UTF-8 byte-order mark is left out of the first slice.
   const head = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
@@ -54,6 +55,9 @@ export async function scanDelimited(
     const bytes = new Uint8Array(await blob.slice(offset, Math.min(offset + chunkBytes, blob.size)).arrayBuffer());
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i] as number;
+      // A CR not followed by LF ends a record for a strict reader, where DuckDB's reader would not.
+      if (afterCr && b !== LF) return { clean: false, reason: `a lone CR line end (row ${line + 1})` };
+      afterCr = b === CR && !inQuotes;
       if (b === QUOTE) {
         inQuotes = !inQuotes;
       } else if (inQuotes) {
@@ -80,6 +84,7 @@ export async function scanDelimited(
     offset += bytes.length;
   }
   if (inQuotes) return { clean: false, reason: 'a quote is never closed' };
+  if (afterCr) return { clean: false, reason: 'a lone CR line end (last row)' };
   if (lineLength > 0) {
     if (fields !== headerFields)
       return { clean: false, reason: `row ${line + 1} has ${fields} fields, not ${headerFields}` };

@@ -73,7 +73,7 @@ export async function stageFile(
           continue;
         }
         let problem = record.problem;
-        if (record.cells.length > width) {
+        if (!problem && record.cells.length > width) {
           const extra = record.cells
             .slice(width)
             .map((c) => JSON.stringify(c))
