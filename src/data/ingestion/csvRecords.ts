@@ -15,8 +15,6 @@ export interface CsvRecord {
 }
 
 export interface CsvRecordLimits {
-  /** Fields a record should have; by default the first record's count (the header). */
-  expectedFields?: number;
   /** A quoted field running over more lines than this is taken for a quote that never closes. */
   maxQuotedLines?: number;
   /** Likewise for characters held while waiting for a closing quote. */
@@ -30,7 +28,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 type Parsed =
   | { kind: 'more' }
-  | { kind: 'record'; cells: string[]; end: number; lines: number; problem: string | null; quotedLines: number }
+  | { kind: 'record'; cells: string[]; end: number; problem: string | null; quotedLines: number }
   | { kind: 'runaway'; lines: number; reachedEnd: boolean };
 
 /** Streaming record reader: `push` each decoded slice, `final` on the last, and take the records back. */
@@ -38,6 +36,7 @@ export class CsvRecordReader {
   private buffer = '';
   private row = 0;
   private line = 1;
+  /** Fields a record should have: the first record's (the header's) count. */
   private expected: number | undefined;
   private readonly delimiter: number;
   private readonly maxQuotedLines: number;
@@ -49,7 +48,6 @@ export class CsvRecordReader {
   ) {
     if (delimiterText.length !== 1) throw new Error('The delimiter must be one character.');
     this.delimiter = delimiterText.charCodeAt(0);
-    this.expected = limits.expectedFields;
     this.maxQuotedLines = limits.maxQuotedLines ?? 1_000;
     this.maxQuotedChars = limits.maxQuotedChars ?? 8 * 1024 * 1024;
   }
@@ -72,11 +70,11 @@ export class CsvRecordReader {
       if (!blank) this.expected ??= parsed.cells.length;
       const spansLines = parsed.quotedLines > 0;
       if (spansLines && (parsed.problem || parsed.cells.length !== this.expected)) {
-        pos = this.rejectLine(buf, pos, { lines: parsed.lines, reachedEnd: false }, out);
+        pos = this.rejectLine(buf, pos, { lines: parsed.quotedLines + 1, reachedEnd: false }, out);
         continue;
       }
       if (!blank) out.push({ row: this.row, line: this.line, cells: parsed.cells, problem: parsed.problem });
-      this.line += parsed.lines;
+      this.line += parsed.quotedLines + 1;
       pos = parsed.end;
     }
     // On the last slice every record is settled, so nothing is left over.
@@ -172,7 +170,7 @@ export class CsvRecordReader {
       } else if (c === LF) {
         i++;
       }
-      return { kind: 'record', cells, end: i, lines: quotedLines + 1, problem, quotedLines };
+      return { kind: 'record', cells, end: i, problem, quotedLines };
     }
   }
 

@@ -57,7 +57,7 @@ export async function* delimitedRecords(
     let text = chunk.text;
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (first && text !== '') first = false;
-    const batch = split.push(text, chunk.done).map(({ row, cells, problem }) => ({ row, cells, problem }));
+    const batch: DelimitedRecord[] = split.push(text, chunk.done);
     onProgress?.({ bytesRead: chunk.bytesRead });
     if (batch.length) yield batch;
   }
