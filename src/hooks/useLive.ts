@@ -13,8 +13,10 @@ let pending: ReturnType<typeof setTimeout> | null = null;
 function refreshViews() {
   pending = null;
   lastRefresh = Date.now();
-  // The manifest did not change (the rows are in DuckDB): everything else may have.
-  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' });
+  // The manifest did not change (the rows are in DuckDB): everything else may have. A read still running
+  // is left to finish (cancelRefetch: false): restarting it on every refresh would starve a view whose
+  // reads take longer than the refresh interval (a loaded machine, a large table), and it would never move.
+  void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' }, { cancelRefetch: false });
 }
 
 onLiveChange((written) => {

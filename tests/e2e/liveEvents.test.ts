@@ -105,7 +105,7 @@ describe('live events', () => {
     const orders = page.getByTestId('kpi-Orders');
     await orders.waitFor({ timeout: 60_000 });
     const first = await orders.textContent();
-    await expect.poll(() => orders.textContent(), { timeout: 5_000, interval: 100 }).not.toBe(first);
+    await expect.poll(() => orders.textContent(), { timeout: 15_000, interval: 100 }).not.toBe(first);
     await page.getByRole('link', { name: 'Data' }).click();
     await page.getByRole('button', { name: 'Stop the live demo' }).click();
     expect(app.foreignRequests).toEqual([]);
