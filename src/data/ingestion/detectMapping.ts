@@ -3,6 +3,7 @@
 
 import { TABLE_KINDS, TABLE_SPECS, normaliseHeader, type TableKind } from '../schema';
 import { detectDateFormat, looksLikeDate, type DateFormatId } from './dateFormats';
+import { applyFindings, formatFindings, type FileEvidence } from './formatFindings';
 import type { ColumnMapping, ImportOptions, KnownShape } from './importOptions';
 
 export interface FileSample {
@@ -10,6 +11,8 @@ export interface FileSample {
   headers: string[];
   hasHeader: boolean;
   rows: (string | null)[][];
+  /** How the whole file (or a sample spread through it) writes numbers and dates; the head rows alone when absent. */
+  evidence?: FileEvidence;
 }
 
 export interface MappingProposal {
@@ -160,24 +163,21 @@ export function proposeMapping(sample: FileSample, forcedKind?: TableKind): Mapp
   }
 
   const decimalSeparator = detectDecimalSeparator(sample);
-  return {
-    shape,
-    fit,
-    notes,
-    options: {
-      kind,
-      mapping,
-      dateFormats,
-      decimalSeparator,
-      currency: 'USD',
-      amountFromQuantityTimesPrice,
-      cancellationPrefix,
-      fillDownByOrder,
-      unknownCustomers: 'create',
-      mode: 'replace',
-      keepRepeatedRows: false,
-    },
+  const proposed: ImportOptions = {
+    kind,
+    mapping,
+    dateFormats,
+    decimalSeparator,
+    currency: 'USD',
+    amountFromQuantityTimesPrice,
+    cancellationPrefix,
+    fillDownByOrder,
+    unknownCustomers: 'create',
+    mode: 'replace',
+    keepRepeatedRows: false,
   };
+  // The file's own evidence overrides what its first rows suggested; what it cannot settle is asked.
+  return { shape, fit, notes, options: applyFindings(proposed, formatFindings(sample.evidence, proposed)) };
 }
 
 /** Comma decimals when the file's numbers look like "12,50" more often than like "12.50" (dates aside). */

@@ -31,6 +31,8 @@ export interface ImportOptions {
   mode: 'replace' | 'append';
   /** Appending a file with no id column: add rows equal to one already in the table instead of skipping them. */
   keepRepeatedRows: boolean;
+  /** Formats the file could not settle that the user has answered ("decimal", or a date field's name). */
+  formatsConfirmed?: string[];
 }
 
 /** The shape a file was recognised as, shown to the user so they know why a mapping was proposed. */

@@ -7,9 +7,9 @@ export interface TextChunk {
   done: boolean;
 }
 
-export type TextEncodingName = 'utf-8' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
-/** Yields decoded text slice by slice; a UTF-8 byte-order mark is dropped. */
+/** Yields decoded text slice by slice; a byte-order mark is dropped. */
 export async function* readTextChunks(
   blob: Blob,
   encoding: TextEncodingName = 'utf-8',

@@ -1,4 +1,5 @@
-// First look at a dropped file: format, dialect, header and a sample of rows for the mapping screen.
+// First look at a dropped file: format, encoding, dialect, header, a sample of rows for the mapping
+// screen, and the evidence of how it writes numbers and dates (over the whole file or spread through it).
 // Whole-file problems (empty, binary, no data rows, wrong JSON shape) come back as a message here.
 
 import { detectFileFormat, MAX_JSON_ARRAY_BYTES, type FileFormat } from './fileFormat';
@@ -6,8 +7,11 @@ import { firstRowIsHeader, generatedHeaders, uniqueHeaders } from './headers';
 import { delimitedRecords, detectDelimiter, detectNewline, type DelimitedDialect } from './parseDelimited';
 import { JsonShapeError, readJsonArray, readNdjson } from './parseJson';
 import { parquetInfo, parquetRows } from './parseParquet';
+import type { FileEvidence } from './formatFindings';
 import { readHead, type TextEncodingName } from './readText';
+import { addRows, delimitedEvidence } from './spreadEvidence';
 import type { Cell } from './stagingBatch';
+import { bomEncoding, detectEncoding, utf16WithoutBom } from './textEncoding';
 
 export const SAMPLE_ROWS = 20;
 
@@ -23,10 +27,13 @@ export type FileSniff =
       fileName: string;
       fileSize: number;
       format: FileFormat;
+      encoding: TextEncodingName;
       dialect: DelimitedDialect | null;
       hasHeader: boolean;
       headers: string[];
       sampleRows: Cell[][];
+      /** How the file writes numbers and dates, per column (not for Parquet, whose columns are typed). */
+      evidence?: FileEvidence;
       warnings: string[];
     }
   | { ok: false; fileName: string; fileSize: number; message: string };
@@ -41,15 +48,26 @@ const fail = (file: File, message: string): FileSniff => ({
 /** Looks at the start of a file and proposes how to read it; the user may override delimiter, header and encoding. */
 export async function sniffFile(file: File, overrides: SniffOverrides = {}): Promise<FileSniff> {
   const head = await readHead(file);
-  const verdict = detectFileFormat(file.name, file.size, head);
+  // UTF-16 text is judged on its head decoded (its zero bytes are not a sign of a binary file).
+  const marked = bomEncoding(head);
+  const utf16 = overrides.encoding
+    ? overrides.encoding.startsWith('utf-16')
+      ? overrides.encoding
+      : null
+    : marked === 'utf-16le' || marked === 'utf-16be'
+      ? marked
+      : utf16WithoutBom(head);
+  const formatHead = utf16 ? new TextEncoder().encode(new TextDecoder(utf16).decode(head)) : head;
+  const verdict = detectFileFormat(file.name, file.size, formatHead);
   if (!verdict.ok) return fail(file, verdict.message);
   const warnings: string[] = [];
   let encoding: TextEncodingName = overrides.encoding ?? 'utf-8';
-  if (!overrides.encoding && new TextDecoder('utf-8').decode(head).includes('\uFFFD')) {
-    encoding = 'windows-1252';
-    warnings.push('The file is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented names in the preview.');
+  if (!overrides.encoding && verdict.format !== 'parquet') {
+    const decided = await detectEncoding(file, head);
+    encoding = decided.encoding;
+    if (decided.warning) warnings.push(decided.warning);
   }
-  const base = { ok: true as const, fileName: file.name, fileSize: file.size, warnings };
+  const base = { ok: true as const, fileName: file.name, fileSize: file.size, encoding, warnings };
 
   if (verdict.format === 'json' || verdict.format === 'ndjson') {
     if (verdict.format === 'json' && file.size > MAX_JSON_ARRAY_BYTES) {
@@ -69,6 +87,7 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
         hasHeader: true,
         headers: records.headers,
         sampleRows: records.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+        evidence: jsonEvidence(records.rows.map((r) => r.cells)),
       };
     } catch (error) {
       if (error instanceof JsonShapeError) return fail(file, error.message);
@@ -125,5 +144,20 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
       `Every row has a single column: the delimiter may be wrong (read with "${delimiter === '\t' ? 'tab' : delimiter}").`,
     );
   }
-  return { ...base, format: dialect.format, dialect, hasHeader, headers, sampleRows: dataRows.slice(0, SAMPLE_ROWS) };
+  return {
+    ...base,
+    format: dialect.format,
+    dialect,
+    hasHeader,
+    headers,
+    sampleRows: dataRows.slice(0, SAMPLE_ROWS),
+    evidence: await delimitedEvidence(file, dialect, hasHeader),
+  };
+}
+
+/** A JSON file's records are all read already: the evidence is the whole file's. */
+function jsonEvidence(rows: Cell[][]): FileEvidence {
+  const columns: FileEvidence['columns'] = [];
+  addRows(columns, rows);
+  return { columns, scope: 'the whole file' };
 }

@@ -11,11 +11,17 @@ export function planFromSniff(sniff: Extract<FileSniff, { ok: true }>): StagePla
     dialect: sniff.dialect,
     hasHeader: sniff.hasHeader,
     headers: sniff.headers,
-    encoding: sniff.dialect?.encoding ?? 'utf-8',
+    encoding: sniff.encoding,
   };
 }
 
 /** What the mapping proposal needs from a sniffed file. */
 export function sampleFromSniff(sniff: Extract<FileSniff, { ok: true }>): FileSample {
-  return { fileName: sniff.fileName, headers: sniff.headers, hasHeader: sniff.hasHeader, rows: sniff.sampleRows };
+  return {
+    fileName: sniff.fileName,
+    headers: sniff.headers,
+    hasHeader: sniff.hasHeader,
+    rows: sniff.sampleRows,
+    ...(sniff.evidence ? { evidence: sniff.evidence } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { useImportJob, useRunImport, useTryDemo } from '../../hooks/useImportJob
 import { toImportItems, usePendingFiles } from '../../hooks/usePendingFiles';
 import { useTables, useWorkspace } from '../../hooks/useWorkspace';
 import { missingRequiredFields } from '../../data/ingestion/detectMapping';
+import { formatFindings, unansweredFindings } from '../../data/ingestion/formatFindings';
 import { DropZone } from './DropZone';
 import { ImportReportCard } from './ImportReportCard';
 import { PendingFileCard } from './PendingFileCard';
@@ -19,6 +20,12 @@ export function DataPage() {
   const items = toImportItems(pending.files);
   const blocked =
     items.some((i) => missingRequiredFields(i.options).length > 0) ||
+    pending.files.some(
+      (f) =>
+        f.sniff?.ok === true &&
+        f.options !== null &&
+        unansweredFindings(formatFindings(f.sniff.evidence, f.options), f.options).length > 0,
+    ) ||
     pending.files.some((f) => f.status === 'sniffing');
   const runImport = useRunImport();
   const startImport = async () => {

@@ -3,6 +3,7 @@
 
 import { TABLE_KINDS, TABLE_SPECS, type TableKind } from '../../data/schema';
 import { DATE_FORMATS, DATE_FORMAT_IDS, type DateFormatId } from '../../data/ingestion/dateFormats';
+import { confirmFormat } from '../../data/ingestion/formatFindings';
 import type { ImportOptions } from '../../data/ingestion/importOptions';
 import { identifiedByWholeRows } from '../../data/ingestion/repeatedRowsSql';
 import type { Cell } from '../../data/ingestion/stagingBatch';
@@ -50,7 +51,9 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
           Decimal separator{' '}
           <select
             value={options.decimalSeparator}
-            onChange={(e) => set({ decimalSeparator: e.target.value as '.' | ',' })}
+            onChange={(e) =>
+              onChange(confirmFormat({ ...options, decimalSeparator: e.target.value as '.' | ',' }, 'decimal'))
+            }
           >
             <option value=".">. (12.50)</option>
             <option value=",">, (12,50)</option>
@@ -153,12 +156,18 @@ export function MappingEditor({ fileId, headers, sampleRows, options, mappingFor
                         aria-label={`Date format of ${field.label}`}
                         value={options.dateFormats[field.name] ?? ''}
                         onChange={(e) =>
-                          set({
-                            dateFormats: {
-                              ...options.dateFormats,
-                              [field.name]: (e.target.value || null) as DateFormatId | null,
-                            },
-                          })
+                          onChange(
+                            confirmFormat(
+                              {
+                                ...options,
+                                dateFormats: {
+                                  ...options.dateFormats,
+                                  [field.name]: (e.target.value || null) as DateFormatId | null,
+                                },
+                              },
+                              field.name,
+                            ),
+                          )
                         }
                       >
                         <option value="">choose a format</option>

@@ -1,11 +1,15 @@
 import { DataTable } from '../../components/ui/DataTable';
 import { missingRequiredFields, proposeMapping } from '../../data/ingestion/detectMapping';
+import { formatFindings } from '../../data/ingestion/formatFindings';
+import type { TextEncodingName } from '../../data/ingestion/readText';
+import { ENCODING_LABELS } from '../../data/ingestion/textEncoding';
 import { sampleFromSniff } from '../../data/ingestion/stagePlan';
 import { TABLE_SPECS } from '../../data/schema';
 import type { PendingFile } from '../../hooks/usePendingFiles';
 import type { SniffOverrides } from '../../data/ingestion/sniffFile';
 import type { ImportOptions } from '../../data/ingestion/importOptions';
 import { formatBytes } from '../../lib/format';
+import { FormatFindings } from './FormatFindings';
 import { MappingEditor } from './MappingEditor';
 
 interface PendingFileCardProps {
@@ -34,7 +38,7 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
     return (
       <article className="panel" aria-busy="true">
         {title}
-        <p role="status">Reading the start of the file…</p>
+        <p role="status">Reading the file: its encoding, and how it writes numbers and dates…</p>
       </article>
     );
   }
@@ -52,6 +56,7 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
     );
   }
   const missing = missingRequiredFields(options);
+  const findings = formatFindings(sniff.evidence, options);
   const mappedFields = TABLE_SPECS[options.kind].fields.filter((f) => options.mapping[f.name] != null);
   return (
     <article className="panel" data-testid="pending-file">
@@ -72,28 +77,46 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
           {w}
         </p>
       ))}
-      {sniff.dialect && sniff.format !== 'whitespace' && (
-        <div className="form-row">
+      <div className="form-row">
+        {sniff.format !== 'parquet' && (
           <label>
-            Delimiter{' '}
-            <select value={sniff.dialect.delimiter} onChange={(e) => onResniff({ delimiter: e.target.value })}>
-              {DELIMITERS.map(([d, label]) => (
-                <option key={label} value={d}>
-                  {label}
+            Encoding{' '}
+            <select
+              value={sniff.encoding}
+              onChange={(e) => onResniff({ encoding: e.target.value as TextEncodingName })}
+              data-testid={`encoding-${pending.id}`}
+            >
+              {(Object.keys(ENCODING_LABELS) as TextEncodingName[]).map((name) => (
+                <option key={name} value={name}>
+                  {ENCODING_LABELS[name]}
                 </option>
               ))}
             </select>
           </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={sniff.hasHeader}
-              onChange={(e) => onResniff({ hasHeader: e.target.checked })}
-            />{' '}
-            First row is a header
-          </label>
-        </div>
-      )}
+        )}
+        {sniff.dialect && sniff.format !== 'whitespace' && (
+          <>
+            <label>
+              Delimiter{' '}
+              <select value={sniff.dialect.delimiter} onChange={(e) => onResniff({ delimiter: e.target.value })}>
+                {DELIMITERS.map(([d, label]) => (
+                  <option key={label} value={d}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={sniff.hasHeader}
+                onChange={(e) => onResniff({ hasHeader: e.target.checked })}
+              />{' '}
+              First row is a header
+            </label>
+          </>
+        )}
+      </div>
       <MappingEditor
         fileId={pending.id}
         headers={sniff.headers}
@@ -102,6 +125,7 @@ export function PendingFileCard({ pending, onOptions, onResniff, onRemove }: Pen
         mappingFor={(kind) => proposeMapping(sampleFromSniff(sniff), kind).options}
         onChange={onOptions}
       />
+      <FormatFindings findings={findings} options={options} onChange={onOptions} />
       {missing.length > 0 && (
         <p role="alert" className="error">
           Required columns are not mapped: {missing.join(', ')}. Pick the column for each, or change the table.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDroppedFile } from '../../../src/data/ingestion/compressedFile';
 import { missingRequiredFields, proposeMapping } from '../../../src/data/ingestion/detectMapping';
+import { formatFindings, unansweredFindings } from '../../../src/data/ingestion/formatFindings';
 import { sniffFile } from '../../../src/data/ingestion/sniffFile';
 import { sampleFromSniff } from '../../../src/data/ingestion/stagePlan';
 import type { TableKind } from '../../../src/data/schema';
@@ -34,6 +35,16 @@ interface Expectation {
   kept?: Record<string, string>;
   warning?: boolean;
   longestCell?: number;
+  /** The format decisions the file's evidence settles: subject ("decimal" or a date field) → choice. */
+  findings?: Record<string, string>;
+  /** Subjects the file cannot settle: the import waits for the user's answer. */
+  unanswered?: string[];
+  /** Subjects the file cannot settle, answered by the case's options as a user would. */
+  unansweredWithoutOptions?: string[];
+  findingIncludes?: string[];
+  warningIncludes?: string;
+  noWarning?: boolean;
+  encoding?: string;
   /** Stored values: each query's column `v`, row by row ({file} is the imported file's name). */
   stored?: { sql: string; equals: unknown[] }[];
 }
@@ -172,10 +183,27 @@ describe.each(['auto', 'javascript'] as const)('malformed-file corpus (%s reader
       if (!sniff.ok) throw new Error(`unexpectedly refused: ${sniff.message}`);
       if (expected.columnCount !== undefined) expect(sniff.headers).toHaveLength(expected.columnCount);
       if (expected.warning) expect(sniff.warnings.length).toBeGreaterThan(0);
+      if (expected.warningIncludes) expect(sniff.warnings.join(' ')).toContain(expected.warningIncludes);
+      if (expected.noWarning) expect(sniff.warnings).toEqual([]);
+      if (expected.encoding) expect(sniff.encoding).toBe(expected.encoding);
       if (expected.longestCell) {
         expect(Math.max(...sniff.sampleRows.flat().map((cell) => cell?.length ?? 0))).toBe(expected.longestCell);
       }
       const proposal = proposeMapping(sampleFromSniff(sniff), c.table);
+      const findings = formatFindings(sniff.evidence, proposal.options);
+      for (const [subject, choice] of Object.entries(expected.findings ?? {})) {
+        expect(findings.find((f) => f.subject === subject)?.decision.choice, subject).toBe(choice);
+      }
+      for (const text of expected.findingIncludes ?? []) expect(findings.map((f) => f.text).join(' ')).toContain(text);
+      if (expected.unanswered) {
+        // The import cannot start until the user answers: nothing to import in this case.
+        expect(unansweredFindings(findings, proposal.options).map((f) => f.subject)).toEqual(expected.unanswered);
+        return;
+      }
+      expect(
+        unansweredFindings(findings, proposal.options).map((f) => f.subject),
+        'the file settles its formats',
+      ).toEqual(expected.unansweredWithoutOptions ?? []);
       if (expected.noHeader) {
         expect(sniff.hasHeader).toBe(false);
         return;
