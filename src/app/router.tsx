@@ -21,6 +21,14 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../pages/customers/CustomersPage')).CustomersPage }),
       },
       {
+        // The customer travels in the navigation state (customerLink.ts); an old link with the id in the
+        // path opens the same page, which moves the id out of the URL at once.
+        path: 'customer',
+        lazy: async () => ({
+          Component: (await import('../pages/customers/CustomerDetailPage')).CustomerDetailPage,
+        }),
+      },
+      {
         path: 'customers/:customerId',
         lazy: async () => ({
           Component: (await import('../pages/customers/CustomerDetailPage')).CustomerDetailPage,

@@ -118,14 +118,24 @@ describe('segments in the browser', () => {
     // Rows are placeholders until their block arrives from DuckDB: wait for a real id before opening one.
     const first = page.locator('.customer-rows [role=row]').first();
     await expect.poll(() => first.locator('[role=cell]').first().textContent()).toMatch(/^C\d+$/);
+    const id = (await first.locator('[role=cell]').first().textContent()) ?? '';
     await first.click();
     await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor();
+    // The customer is in the history entry's state, not its address: the browser's history holds no ids.
+    expect(await page.locator('h1 .customer-id').textContent()).toBe(id);
+    expect(page.url()).toMatch(/#\/customer$/);
+    expect(await page.title()).not.toContain(id);
     expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
     await page.getByText(/^\d[\d,]* purchase lines/).waitFor();
     // Opened directly (a reload or a shared link), the page builds the features it needs first.
     await page.reload();
     await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-feature=frequency]').textContent()).toMatch(/\d/);
+    expect(await page.locator('h1 .customer-id').textContent()).toBe(id);
+    // An old link with the id in its path opens the customer and takes the id out of the address.
+    await page.goto(`${app.url}#/customers/${encodeURIComponent(id)}`);
+    await page.getByRole('heading', { name: /^Segment 1:/ }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.url()).toMatch(/#\/customer$/);
   });
 
   it('cancelling a run keeps the previous segments', async () => {

@@ -1,7 +1,8 @@
 // One customer: their segment and RFM with what to do, their features (with how each is computed),
 // their record from the customers file, and their purchase history.
 
-import { Link, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { CUSTOMER_FEATURE_DOCS } from '../../data/features/featureDocs';
 import { DataTable } from '../../components/ui/DataTable';
 import { RFM_ACTIONS, type RfmSegment } from '../../analytics/rfm';
@@ -10,6 +11,7 @@ import { useCustomerDetail } from '../../hooks/useSegments';
 import { useWorkspace } from '../../hooks/useWorkspace';
 import { plainText } from '../../lib/csv';
 import { formatCount } from '../../lib/format';
+import { CUSTOMER_PATH, customerFromState, customerState } from './customerLink';
 import { CustomerPredictionsCard } from './CustomerPredictionsCard';
 import { predictionsOutOfDate } from '../../hooks/usePredictions';
 
@@ -30,13 +32,32 @@ function featureText(value: unknown): string {
   return text(value);
 }
 
-/** The customer detail view at /customers/:customerId. */
+/** The customer detail view at /customer, the customer named in the navigation state. */
 export function CustomerDetailPage() {
-  const customerId = useParams().customerId ?? '';
+  const inPath = useParams().customerId;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const customerId = inPath ?? customerFromState(location.state);
+  // An old link with the id in the path: the same entry is replaced by one without it.
+  useEffect(() => {
+    if (inPath) void navigate(CUSTOMER_PATH, { replace: true, state: customerState(inPath) });
+  }, [inPath, navigate]);
   const { data: manifest } = useWorkspace();
   // Opened directly (a reload or a shared link), the features table may not be built yet.
   const features = useCustomerFeatures(manifest !== undefined, manifest?.settings.analysisDate ?? null);
   const detail = useCustomerDetail(customerId, customerId !== '' && features.isSuccess);
+  if (customerId === '') {
+    return (
+      <>
+        <h1>Customer</h1>
+        <p>
+          Choose a customer from the <Link to="/customers">Customers list</Link>. Which customer a page shows is not
+          written into its address, so the browser's history holds no customer ids, and a bookmark or a new tab opens
+          this page empty.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <p>

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link, useNavigate } from 'react-router';
 import type { CustomerListQuery } from '../../data/segmentation/segmentQueries';
 import { customerWindowQuery } from '../../hooks/useSegments';
+import { CUSTOMER_PATH, customerState } from './customerLink';
 
 const ROW_HEIGHT = 34;
 const BLOCK = 100;
@@ -103,12 +104,12 @@ export function CustomerList({ query, columns, total, labels, onSort }: Customer
               className="customer-row"
               style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               // The id cell is a link for keyboards and screen readers; a click anywhere on the row opens it too.
-              onClick={() => id && void navigate(`/customers/${encodeURIComponent(id)}`)}
+              onClick={() => id && void navigate(CUSTOMER_PATH, { state: customerState(id) })}
             >
               {positions.map((p, c) => (
                 <div role="cell" key={c}>
                   {c === 0 && id ? (
-                    <Link to={`/customers/${encodeURIComponent(id)}`} onClick={(e) => e.stopPropagation()}>
+                    <Link to={CUSTOMER_PATH} state={customerState(id)} onClick={(e) => e.stopPropagation()}>
                       {id}
                     </Link>
                   ) : row ? (

@@ -6,6 +6,7 @@ import { actionListCsv, useActionList } from '../../hooks/usePredictions';
 import { plainText } from '../../lib/csv';
 import { downloadBlob } from '../../lib/download';
 import { formatCount, formatPercent } from '../../lib/format';
+import { CUSTOMER_PATH, customerState } from '../customers/customerLink';
 
 const SHOWN = 10;
 
@@ -45,7 +46,7 @@ export function ActionListPanel({
             {(rows.data?.rows ?? []).map((r) => (
               <tr key={plainText(r.customer_id)}>
                 <td>
-                  <Link to={`/customers/${encodeURIComponent(plainText(r.customer_id))}`}>
+                  <Link to={CUSTOMER_PATH} state={customerState(plainText(r.customer_id))}>
                     {plainText(r.customer_id)}
                   </Link>
                 </td>
