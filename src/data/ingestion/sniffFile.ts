@@ -49,14 +49,7 @@ const fail = (file: File, message: string): FileSniff => ({
 export async function sniffFile(file: File, overrides: SniffOverrides = {}): Promise<FileSniff> {
   const head = await readHead(file);
   // UTF-16 text is judged on its head decoded (its zero bytes are not a sign of a binary file).
-  const marked = bomEncoding(head);
-  const utf16 = overrides.encoding
-    ? overrides.encoding.startsWith('utf-16')
-      ? overrides.encoding
-      : null
-    : marked === 'utf-16le' || marked === 'utf-16be'
-      ? marked
-      : utf16WithoutBom(head);
+  const utf16 = utf16Of(head, overrides.encoding);
   const formatHead = utf16 ? new TextEncoder().encode(new TextDecoder(utf16).decode(head)) : head;
   const verdict = detectFileFormat(file.name, file.size, formatHead);
   if (!verdict.ok) return fail(file, verdict.message);
@@ -153,6 +146,14 @@ export async function sniffFile(file: File, overrides: SniffOverrides = {}): Pro
     sampleRows: dataRows.slice(0, SAMPLE_ROWS),
     evidence: await delimitedEvidence(file, dialect, hasHeader),
   };
+}
+
+/** The UTF-16 variant the file is in (the user's choice first, else its mark or its zero bytes), or null. */
+function utf16Of(head: Uint8Array, chosen: TextEncodingName | undefined): TextEncodingName | null {
+  const isUtf16 = (name: TextEncodingName | null) => name === 'utf-16le' || name === 'utf-16be';
+  if (chosen) return isUtf16(chosen) ? chosen : null;
+  const marked = bomEncoding(head);
+  return isUtf16(marked) ? marked : utf16WithoutBom(head);
 }
 
 /** A JSON file's records are all read already: the evidence is the whole file's. */
